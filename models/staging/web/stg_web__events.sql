@@ -1,0 +1,41 @@
+with
+
+source as (
+
+    select * from {{ source('web', 'events') }}
+
+),
+
+renamed as (
+
+    select
+        ---------- ids
+        trim(event_id) as event_id,
+        trim(anonymous_id) as anonymous_id,
+        nullif(trim(shop_account_id), '') as shop_account_id,
+
+        ---------- attributes
+        event_type,
+        page_url,
+
+        ---------- timestamps
+        occurred_at,
+        coalesce(received_at, occurred_at) as received_at,
+
+        ---------- lineage
+        _export_date,
+        _loaded_at,
+        _line_number
+
+    from source
+
+),
+
+-- a duplicate delivery of an event counts once: the first delivery wins
+deduplicated as (
+
+    {{ deduplicate('renamed', 'event_id', '_export_date, _loaded_at, _line_number') }}
+
+)
+
+select * from deduplicated
