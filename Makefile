@@ -20,8 +20,9 @@ setup: .venv/.synced
 browser:
 	@if [ ! -x /usr/bin/chromium ]; then \
 		echo "installing Debian chromium for the UI test"; \
-		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
-		$$( [ "$$(id -u)" = 0 ] || echo sudo ) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		sudo=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$sudo apt-get update -qq && \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
 ## make run: simulate the demo sources (if data/landing is empty), build and publish the warehouse.
