@@ -162,9 +162,8 @@ def scan_landing(landing_dir: str | os.PathLike, max_depth: int = 3) -> list[str
     for dirpath, dirnames, filenames in os.walk(root):
         rel_dir = Path(dirpath).relative_to(root)
         depth = 0 if rel_dir == Path(".") else len(rel_dir.parts)
-        if depth > max_depth:
+        if depth > max_depth:  # list what is here (it will be unrecognised), go no deeper
             dirnames[:] = []
-            continue
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         out.extend((rel_dir / name).as_posix() for name in sorted(filenames))
     return out
