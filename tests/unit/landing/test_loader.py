@@ -122,7 +122,7 @@ def test_reloading_a_day_changes_nothing(con, landing):
 
     assert after == before
     assert len(after[0]) == 2 and len(after[1]) == 9
-    strip = lambda r: (r.rows_landed, r.rows_loaded, r.rows_quarantined, r.quarantined_by_reason, r.rejected_files)  # noqa: E731
+    strip = lambda r: (r.rows_landed, r.rows_loaded, r.rows_quarantined, r.quarantined_by_reason, r.rejected_files)
     assert strip(second) == strip(first)
 
 
