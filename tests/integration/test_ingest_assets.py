@@ -10,10 +10,10 @@ import pytest
 
 os.environ.setdefault("C360_PARTITIONS_START", "2025-01-01")
 
-from orchestration.assets.ingest import ingest_assets  # noqa: E402
-from orchestration.checks.landing_checks import landing_checks  # noqa: E402
-from orchestration.partitions import export_days  # noqa: E402
-from orchestration.resources import Warehouse  # noqa: E402
+from orchestration.assets.ingest import ingest_assets
+from orchestration.checks.landing_checks import landing_checks
+from orchestration.partitions import export_days
+from orchestration.resources import Warehouse
 
 DAYS = ("2025-03-01", "2025-03-02")
 RANGE_TAGS = {"dagster/asset_partition_range_start": DAYS[0], "dagster/asset_partition_range_end": DAYS[1]}
