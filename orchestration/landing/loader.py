@@ -82,6 +82,7 @@ class LoadResult:
     quarantined_by_reason: dict[str, int] = field(default_factory=dict)
     rejected_files: tuple[RejectedFile, ...] = ()
     seconds: float = 0.0
+    phase_seconds: dict[str, float] = field(default_factory=dict)  # read, classify, write
     replaced: bool = True  # False when no file was offered: existing rows of the day were left alone
 
     @property
@@ -291,33 +292,43 @@ def _stage_file(con, staged: _Staged, path: str) -> None:
 def typed_expr(entity: Entity, name: str, col: str) -> str:
     """SQL turning the raw VARCHAR ``col`` into the contract type of column ``name`` (NULL if invalid).
 
-    Timestamps must look like ISO 8601 (YYYY-MM-DD first). With 'Z' or an offset they become naive
-    UTC, without one they are UTC already (the contract), independent of the session's TimeZone.
-    Local-time entities (POS) keep the wall-clock time and ignore any offset. Whole numbers must be
-    whole ('1.5' is not a BIGINT; DuckDB would round it). Cheap string tests, no regular
-    expressions: this runs on every row of a million-row day.
+    Timestamps must look like ISO 8601 (YYYY-MM-DD first). Ending in 'Z' they are UTC already; with
+    an offset (+02:00, -0500, +02) they are converted to naive UTC; without one they are taken as UTC
+    (the contract), independent of the session's TimeZone. Local-time entities (POS) keep the
+    wall-clock time and ignore any offset. Whole numbers must be whole ('1.5' is not a BIGINT; DuckDB
+    would round it). Cheap string tests only (no regular expressions, no trim unless the value starts
+    with whitespace): this runs on every row of a million-row day.
     """
     c = entity.column(name)
-    v = f"trim({col})"
     if c.type in (TIMESTAMP, DATE):
-        iso = f"substr({v}, 5, 1) = '-' and substr({v}, 8, 1) = '-' and {v}[1] between '0' and '9'"
+        v = f"(case when {col} < '0' then trim({col}) else {col} end)"
+        iso = f"({v} like '____-__-__%' and {v} >= '0' and {v} < ':')"
         if c.type == DATE:
             return f"(case when {iso} and length({v}) = 10 then try_cast({v} as date) end)"
         if entity.local_time:
             return f"(case when {iso} then try_cast({v} as timestamp) end)"
-        tail = f"substr({v}, 11)"
-        has_offset = f"(right({v}, 1) in ('Z', 'z') or contains({tail}, '+') or contains({tail}, '-'))"
+        has_offset = f"(strpos({v}, '+') > 0 or (length({v}) > 10 and strpos(right({v}, 6), '-') > 0))"
         return (
-            f"(case when not ({iso}) then null when {has_offset} "
-            f"then timezone('UTC', try_cast({v} as timestamptz)) else try_cast({v} as timestamp) end)"
+            f"(case when not {iso} then null "
+            f"when ends_with({v}, 'Z') or ends_with({v}, 'z') then try_cast({v} as timestamp) "
+            f"when {has_offset} then timezone('UTC', try_cast({v} as timestamptz)) "
+            f"else try_cast({v} as timestamp) end)"
         )
     if c.type == BIGINT:
-        return f"(case when try_cast({v} as double) = try_cast({v} as bigint) then try_cast({v} as bigint) end)"
+        return f"(case when try_cast({col} as double) = try_cast({col} as bigint) then try_cast({col} as bigint) end)"
     if c.type == DOUBLE:
-        return f"(case when isfinite(try_cast({v} as double)) then try_cast({v} as double) end)"
+        return f"(case when isfinite(try_cast({col} as double)) then try_cast({col} as double) end)"
     if c.type == BOOLEAN:
-        return f"try_cast({v} as boolean)"
+        return f"try_cast({col} as boolean)"
     return f"nullif({col}, '')"
+
+
+def given_expr(col: str) -> str:
+    """SQL: the raw VARCHAR ``col`` holds something (not NULL, not only whitespace).
+
+    Compares before trimming: a value whose first byte is above ' ' is given without a copy.
+    """
+    return f"(case when {col} >= '!' then true when {col} is null then false else trim({col}) <> '' end)"
 
 
 def _t(name: str) -> str:
@@ -411,7 +422,7 @@ def classify_statements(entity: Entity, export_date: str, source_sql: str, extra
     """
     rules = rules_for(entity, export_date)
     typed = [f"{typed_expr(entity, c, _ident(c))} as {_t(c)}" for c in entity.column_names]
-    flags = [f"coalesce(trim({_ident(c)}) <> '', false) as {_p(c)}" for c in _flagged(entity)]
+    flags = [f"{given_expr(_ident(c))} as {_p(c)}" for c in _flagged(entity)]
     reason = "case " + " ".join(f"when {r.condition} then {_lit(r.reason)}" for r in rules) + " end"
     detail = "case _reason " + " ".join(f"when {_lit(r.reason)} then {r.detail}" for r in rules) + " end"
     type_rows = f"""
@@ -571,6 +582,7 @@ def load_export_day(
                 rejected.append(RejectedFile(s.relpath, e.reason, e.detail))
                 file_info[s.relpath] = {"header": s.header}
         landed = con.execute(f"select count(*) from {_STAGE}").fetchone()[0]
+        phases = {"read": time.perf_counter() - started}
 
         # 2. classify
         by_reason: dict[str, int] = {}
@@ -582,6 +594,7 @@ def load_export_day(
                 con.execute(f"select _reason, count(*) from {_BAD} group by 1 order by 2 desc, 1").fetchall()
             )
         quarantined = sum(by_reason.values())
+        phases["classify"] = time.perf_counter() - started - sum(phases.values())
 
         # 3. replace the day
         con.begin()
@@ -630,6 +643,7 @@ def load_export_day(
             )
         con.commit()
         in_transaction = False
+        phases["write"] = time.perf_counter() - started - sum(phases.values())
     except BaseException:
         if in_transaction:
             con.rollback()
@@ -646,6 +660,7 @@ def load_export_day(
         quarantined_by_reason=by_reason,
         rejected_files=tuple(sorted(rejected, key=lambda r: r.relpath)),
         seconds=round(time.perf_counter() - started, 3),
+        phase_seconds={k: round(v, 3) for k, v in phases.items()},
     )
 
 
