@@ -59,6 +59,7 @@ MAX_HEADER_BYTES = 1 << 20
 
 _STAGE = "_c360_stage"
 _TYPED = "_c360_typed"
+_WHITESPACE = "(' ' || chr(9) || chr(10) || chr(13))"  # DuckDB's trim() alone only strips spaces
 _BAD = "_c360_bad"
 
 
@@ -301,7 +302,7 @@ def typed_expr(entity: Entity, name: str, col: str) -> str:
     """
     c = entity.column(name)
     if c.type in (TIMESTAMP, DATE):
-        v = f"(case when {col} < '0' then trim({col}) else {col} end)"
+        v = f"(case when {col} < '0' then trim({col}, {_WHITESPACE}) else {col} end)"
         iso = f"({v} like '____-__-__%' and {v} >= '0' and {v} < ':')"
         if c.type == DATE:
             return f"(case when {iso} and length({v}) = 10 then try_cast({v} as date) end)"
@@ -328,7 +329,7 @@ def given_expr(col: str) -> str:
 
     Compares before trimming: a value whose first byte is above ' ' is given without a copy.
     """
-    return f"(case when {col} >= '!' then true when {col} is null then false else trim({col}) <> '' end)"
+    return f"(case when {col} >= '!' then true when {col} is null then false else trim({col}, {_WHITESPACE}) <> '' end)"
 
 
 def _t(name: str) -> str:

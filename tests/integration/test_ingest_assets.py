@@ -152,3 +152,17 @@ def test_replaying_the_days_changes_nothing(run):
     assert (_rows(warehouse, snapshot), _rows(warehouse, quarantine)) == before
     (loaded_at,) = _rows(warehouse, "select max(_loaded_at) from raw.shop__orders")[0]
     assert loaded_at > dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(minutes=5)
+
+
+def test_checks_run_on_their_own_validate_the_latest_export_day(run):
+    _, warehouse = run
+    checks = dg.materialize(
+        [*ingest_assets, *landing_checks],
+        selection=dg.AssetSelection.checks_for_assets(dg.AssetKey(["raw", "web__events"])),
+        resources={"warehouse": warehouse},
+        instance=dg.DagsterInstance.ephemeral(),
+    )
+    assert checks.success
+    assert not checks.get_asset_materialization_events()  # nothing reloaded
+    ranges = _check(checks, "web__events", "landing_ranges")
+    assert ranges.metadata["days_validated"].value == DAYS[1] and not ranges.passed

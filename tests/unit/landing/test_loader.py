@@ -293,3 +293,18 @@ def test_a_failure_mid_load_rolls_the_day_back(con, landing):
     files = discover(landing, [DAY]).for_table("shop__orders", DAY)
     con.execute("alter table raw.shop__orders drop column must_not_be_null")
     assert load_export_day(con, "shop__orders", DAY, files, landing).rows_loaded == 2
+
+
+def test_whitespace_is_not_a_value_but_does_not_hide_one(con, landing):
+    write(landing, f"web/events/{DAY}.csv", b"event_id,anonymous_id,event_type,occurred_at\n"
+          b'e-1,"   ",page_view,2025-03-01T09:00:00Z\n'
+          b'e-2,"\t",page_view,2025-03-01T09:00:00Z\n'
+          b'e-3,c-1,page_view," 2025-03-01T09:00:00+01:00 "\n'
+          b'e-4,c-1,page_view,"2025-03-01T09:00:00Z "\n'
+          b'" e-5",c-1,page_view,2025-03-01\n')
+    result = load(con, landing, "web__events", DAY)
+    assert dict(rows(con, "select line_number, reason from raw.quarantine")) == {
+        1: "missing_required:anonymous_id", 2: "missing_required:anonymous_id"}
+    assert rows(con, "select event_id, occurred_at from raw.web__events order by _line_number") == [
+        ("e-3", dt.datetime(2025, 3, 1, 8)), ("e-4", dt.datetime(2025, 3, 1, 9)), (" e-5", dt.datetime(2025, 3, 1))]
+    assert result.rows_loaded == 3
