@@ -10,9 +10,9 @@ entity's rows of the day in ``raw.quarantine`` inside one transaction. The steps
    used (empty, no header, missing a required column, not UTF-8, truncated so that DuckDB cannot parse
    it) becomes one file-level rejection and the rest of the day still loads. A file is read completely
    before anything is written, so a broken file never leaves half of itself behind.
-2. **classify** with one SQL statement: each row gets the first rule it breaks (missing_required,
-   missing_one_of, bad_timestamp/bad_date/bad_number/bad_boolean, negative/out_of_range, unknown_value,
-   future_timestamp, duplicate_key) or passes.
+2. **classify** in SQL: every row is typed once, then gets the first rule it breaks
+   (missing_required, missing_one_of, bad_timestamp/bad_date/bad_number/bad_boolean,
+   negative/out_of_range, unknown_value, future_timestamp, duplicate_key) or passes.
 3. **replace** (one transaction): delete the day, insert the typed good rows, insert quarantine rows.
 
 Invariant (checked on every load): rows landed = rows loaded + rows quarantined (row level); rejected
@@ -57,11 +57,8 @@ RAW_SCHEMA = "raw"
 FUTURE_TOLERANCE_DAYS = 1  # an event dated more than this many days after its export date is future
 MAX_HEADER_BYTES = 1 << 20
 
-_STAGE = "_c360_stage"
-_TYPED = "_c360_typed"
+_STAGE, _TYPED, _BAD = "_c360_stage", "_c360_typed", "_c360_bad"  # temp tables of a load
 _WHITESPACE = "(' ' || chr(9) || chr(10) || chr(13))"  # DuckDB's trim() alone only strips spaces
-_BAD = "_c360_bad"
-
 
 
 @dataclass(frozen=True)
@@ -112,7 +109,8 @@ def ensure_raw_tables(con: duckdb.DuckDBPyConnection, schema: str = RAW_SCHEMA) 
     con.execute(f"create schema if not exists {schema}")
     existing: dict[str, set[str]] = {}
     for table, column in con.execute(
-        "select table_name, column_name from information_schema.columns where table_schema = ?",
+        "select table_name, column_name from information_schema.columns "
+        "where table_schema = ? and table_catalog = current_database()",
         [schema],
     ).fetchall():
         existing.setdefault(table, set()).add(column)
@@ -182,7 +180,6 @@ class _Staged:
     header: list[str]  # column names as in the file (stripped)
     positions: dict[str, int]  # contract column -> position in the file
     extras: list[tuple[str, int]]  # (name, position) of non-contract columns
-    rows: int = 0
 
 
 class _FileRejected(Exception):

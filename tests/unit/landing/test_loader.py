@@ -52,8 +52,11 @@ def test_bad_input_catalogue_each_row_and_file_gets_its_reason(con, landing):
     write(landing, f"shop/orders/{DAY}_no_total.csv", "order_id,ordered_at,status\nn-1,2025-03-01T09:00:00Z,placed")
     write(landing, f"shop/orders/{DAY}_latin1.csv", "order_id,ordered_at,status,order_total\nl-1,2025-03-01,pass\xe9,1".encode("latin-1"))
     write(landing, f"shop/orders/{DAY}_cut.csv.gz", gzip.compress(ORDERS.encode())[:60])
+    write(landing, f"erp/invoices/{DAY}.csv", "invoice_id,amount\ni-1,10")  # a source nobody declared
 
     result = load(con, landing, "shop__orders", DAY)
+    unknown = discover(landing, [DAY]).unknown
+    assert quarantine_unknown_exports(con, DAY, unknown) == 1
 
     # row level: the first broken rule of each line, nothing lost, nothing twice
     got = dict(rows(con, f"select line_number, reason from raw.quarantine where source_file = 'shop/orders/{DAY}.csv'"))
@@ -73,9 +76,12 @@ def test_bad_input_catalogue_each_row_and_file_gets_its_reason(con, landing):
         f"shop/orders/{DAY}_latin1.csv": "file_unreadable",
         f"shop/orders/{DAY}_cut.csv.gz": "file_unreadable",
     }
-    file_rows = rows(con, "select source_file, reason from raw.quarantine where line_number is null order by 1")
+    file_rows = rows(con, "select source_file, reason from raw.quarantine "
+                          "where line_number is null and source = 'shop' order by 1")
     assert [r[1] for r in file_rows] == [r.reason for r in result.rejected_files]
     assert rows(con, "select count(*) from raw.shop__orders where _source_file like '%truncated%'") == [(0,)]
+    assert rows(con, "select source, reason from raw.quarantine where source_file like 'erp/%'") == [
+        ("erp", "unknown_source")]
     assert len(result.files) == 7
 
     # the on-call can read why and see the row as it arrived
