@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-import gzip
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from orchestration.landing.files import discover
-from orchestration.landing.loader import LoadResult, ensure_raw_tables, load_export_day
+from orchestration.landing.loader import ensure_raw_tables
 
 
 @pytest.fixture
@@ -23,24 +21,3 @@ def con(tmp_path):
     ensure_raw_tables(con)
     yield con
     con.close()
-
-
-def write(landing: Path, relpath: str, text: str | bytes) -> Path:
-    """Write an export file; '.gz' files are gzipped, text is dedented line by line."""
-    path = landing / relpath
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = text if isinstance(text, bytes) else "\n".join(ln.strip() for ln in text.strip().splitlines()) + "\n"
-    data = data.encode() if isinstance(data, str) else data
-    if relpath.endswith(".gz"):
-        data = gzip.compress(data)
-    path.write_bytes(data)
-    return path
-
-
-def load(con, landing: Path, table: str, export_date: str) -> LoadResult:
-    files = discover(landing, [export_date]).for_table(table, export_date)
-    return load_export_day(con, table, export_date, files, landing)
-
-
-def rows(con, sql: str) -> list[tuple]:
-    return con.execute(sql).fetchall()

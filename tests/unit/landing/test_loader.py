@@ -8,7 +8,7 @@ import json
 
 import duckdb
 import pytest
-from conftest import load, rows, write
+from landing_helpers import load, rows, write
 
 from orchestration.landing.contract import ENTITIES
 from orchestration.landing.files import discover
