@@ -5,7 +5,8 @@ Per raw table, one multi-asset check with three checks:
   required values, enum values, types, key uniqueness);
 - ``landing_ranges`` (WARN): the "warning" expectations (min/max ranges, row count against the
   previous export day);
-- ``quarantine_rate`` (WARN): quarantined rows / landed rows of the days at most 2 %.
+- ``quarantine_rate`` (WARN): quarantined rows / landed rows of the days at most 2 %, and no file
+  rejected whole (its rows never landed, so no rate can show them).
 
 Asset checks are not partitioned: a check validates the export days of the run that materialised
 the table (every day of a backfill range, the latest MAX_DAYS_VALIDATED of them for GX), or the
@@ -35,39 +36,48 @@ def _validator(docs_dir: str):
     return LandingValidator(docs_dir=os.path.join(docs_dir, "landing"))
 
 
-def check_days(context, con, entity: Entity) -> list[str]:
-    """Export days to check: the run's partition keys, else the latest export day in the table."""
+def run_partition_days(context) -> list[str] | None:
+    """The export days (partition keys) of the run the check runs in; None in an unpartitioned run."""
     try:
         if context.has_partition_key or context.has_partition_key_range:
             return sorted(context.partition_keys)
     except (dg.DagsterInvariantViolationError, dg.DagsterInvalidPropertyError, AttributeError):
         pass
+    return None
+
+
+def check_days(context, con, entity: Entity) -> list[str]:
+    """Export days to check: the run's partition keys, else the latest export day in the table."""
+    days = run_partition_days(context)
+    if days is not None:
+        return days
     (latest,) = con.execute(f"select max(_export_date)::varchar from raw.{entity.table}").fetchone()
     return [latest] if latest else []
 
 
 def quarantine_summary(con, entity: Entity, days: list[str]) -> dict:
-    """Landed/quarantined row counts of some export days and the top quarantine reasons."""
+    """Loaded/quarantined row counts of some export days, the top reasons and the rejected files."""
     if not days:
-        return {"loaded": 0, "quarantined": 0, "rate": 0.0, "reasons": []}
+        return {"loaded": 0, "quarantined": 0, "rate": 0.0, "reasons": [], "rejected_files": []}
     placeholders = ", ".join("?" for _ in days)
     (loaded,) = con.execute(
         f"select count(*) from raw.{entity.table} where _export_date in ({placeholders})", days
     ).fetchone()
+    of_entity = f"source = ? and entity = ? and export_date in ({placeholders})"
     reasons = con.execute(
-        f"""select reason, count(*) from raw.quarantine
-            where source = ? and entity = ? and line_number is not null and export_date in ({placeholders})
-            group by 1 order by 2 desc, 1 limit 5""",
+        f"""select reason, count(*) from raw.quarantine where {of_entity} and line_number is not null
+            group by 1 order by 2 desc, 1""",
         [entity.source, entity.name, *days],
     ).fetchall()
-    (quarantined,) = con.execute(
-        f"""select count(*) from raw.quarantine
-            where source = ? and entity = ? and line_number is not null and export_date in ({placeholders})""",
+    rejected = con.execute(
+        f"""select export_date::varchar, source_file, reason from raw.quarantine
+            where {of_entity} and line_number is null order by 1, 2""",
         [entity.source, entity.name, *days],
-    ).fetchone()
+    ).fetchall()
+    quarantined = sum(n for _, n in reasons)
     landed = loaded + quarantined
     return {"loaded": loaded, "quarantined": quarantined, "rate": quarantined / landed if landed else 0.0,
-            "reasons": reasons}
+            "reasons": reasons[:5], "rejected_files": rejected}
 
 
 def _worst(day_checks: list[tuple[str, dict]]) -> tuple[str, dict] | None:
@@ -118,7 +128,8 @@ def build_landing_check(entity: Entity) -> dg.AssetChecksDefinition:
                           description="GX: values within the contract's ranges; row count within 3x of the "
                                       "previous export day."),
         dg.AssetCheckSpec(QUARANTINE_RATE, asset=key,
-                          description=f"At most {QUARANTINE_RATE_THRESHOLD:.0%} of the landed rows quarantined."),
+                          description=f"At most {QUARANTINE_RATE_THRESHOLD:.0%} of the landed rows quarantined, "
+                                      "and no export file rejected whole."),
     ]
 
     @dg.multi_asset_check(name=f"landing_checks_{entity.table}", specs=specs, pool=POOL,
@@ -160,12 +171,14 @@ def build_landing_check(entity: Entity) -> dg.AssetChecksDefinition:
             passed=all(c["passed"] for _, c in warning_days),
             metadata=_gx_metadata(warning_days, skipped, empty, docs),
         )
-        top = [(reason, n) for reason, n in rate["reasons"]]
+        top, rejected = rate["reasons"], rate["rejected_files"]
+        summary = f"{rate['rate']:.2%} of the landed rows quarantined (threshold {QUARANTINE_RATE_THRESHOLD:.0%})"
+        if rejected:
+            summary += f"; {len(rejected)} file(s) rejected whole"
         yield dg.AssetCheckResult(
             check_name=QUARANTINE_RATE, asset_key=key, severity=dg.AssetCheckSeverity.WARN,
-            passed=rate["rate"] <= QUARANTINE_RATE_THRESHOLD,
-            description=(f"{rate['rate']:.2%} of the landed rows quarantined "
-                         f"(threshold {QUARANTINE_RATE_THRESHOLD:.0%})"),
+            passed=rate["rate"] <= QUARANTINE_RATE_THRESHOLD and not rejected,
+            description=summary,
             metadata={
                 "export_dates": dg.MetadataValue.text(", ".join(days) if len(days) <= 7 else
                                                       f"{days[0]} .. {days[-1]} ({len(days)} days)"),
@@ -176,10 +189,41 @@ def build_landing_check(entity: Entity) -> dg.AssetChecksDefinition:
                 "top_reasons": dg.MetadataValue.md(
                     "\n".join(["| reason | rows |", "|---|---|"] + [f"| {r} | {n} |" for r, n in top])
                     if top else "No row quarantined."),
+                "files_rejected": dg.MetadataValue.int(len(rejected)),
+                "rejected_files": dg.MetadataValue.md(
+                    "\n".join(["| export date | file | reason |", "|---|---|---|"]
+                              + [f"| {d} | {f} | {r} |" for d, f, r in rejected[:50]])
+                    if rejected else "No file rejected."),
             },
         )
 
     return _checks
 
 
-landing_checks: list[dg.AssetChecksDefinition] = [build_landing_check(e) for e in ENTITIES]
+@dg.asset_check(asset=dg.AssetKey(["raw", "unknown_exports"]), name="no_unknown_exports", pool=POOL,
+                description="No export file of a source or entity outside the landing contract.")
+def no_unknown_exports(context: dg.AssetCheckExecutionContext, warehouse: Warehouse) -> dg.AssetCheckResult:
+    days = run_partition_days(context)  # None (run on its own): every export day
+    with warehouse.connect() as con:
+        where = "reason in ('unknown_source', 'unknown_entity')"
+        params: list = []
+        if days:
+            where += f" and export_date in ({', '.join('?' for _ in days)})"
+            params = days
+        files = con.execute(
+            f"select export_date::varchar, source_file, reason from raw.quarantine where {where} order by 1, 2",
+            params,
+        ).fetchall()
+    return dg.AssetCheckResult(
+        passed=not files, severity=dg.AssetCheckSeverity.WARN,
+        description=f"{len(files)} export file(s) outside the landing contract" if files else None,
+        metadata={
+            "unknown_files": dg.MetadataValue.int(len(files)),
+            "files": dg.MetadataValue.md("\n".join(["| export date | file | reason |", "|---|---|---|"]
+                                                   + [f"| {d} | {f} | {r} |" for d, f, r in files[:50]])
+                                         if files else "None."),
+        },
+    )
+
+
+landing_checks: list[dg.AssetChecksDefinition] = [*(build_landing_check(e) for e in ENTITIES), no_unknown_exports]

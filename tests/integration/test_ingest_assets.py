@@ -130,6 +130,11 @@ def test_checks_report_contract_ranges_and_quarantine_rate(run):
     rate = _check(result, "shop__orders", "quarantine_rate")  # 1 of 40 rows: 2.5 % > 2 %
     assert not rate.passed and rate.severity == dg.AssetCheckSeverity.WARN
     assert "unknown_value:status" in rate.metadata["top_reasons"].value
+    rejected = _check(result, "web__events", "quarantine_rate")  # no bad row, but a file rejected whole
+    assert not rejected.passed and rejected.metadata["quarantine_rate"].value == 0.0
+    assert f"web/events/{DAYS[1]}_empty.csv | file_empty" in rejected.metadata["rejected_files"].value
+    unknown = [e for e in result.get_asset_check_evaluations() if e.check_name == "no_unknown_exports"]
+    assert len(unknown) == 1 and not unknown[0].passed and unknown[0].metadata["unknown_files"].value == 1
 
     drop = _check(result, "web__events", "landing_ranges")  # 2 events after 12
     assert not drop.passed and drop.severity == dg.AssetCheckSeverity.WARN

@@ -27,9 +27,11 @@ def test_every_ingest_asset_is_a_daily_single_run_duckdb_writer():
 
 def test_three_checks_per_raw_table_and_only_the_contract_blocks():
     specs = [(s.asset_key.to_user_string(), s.name, s.blocking) for c in landing_checks for s in c.check_specs]
-    assert len(specs) == 3 * len(ENTITIES)
+    assert len(specs) == 3 * len(ENTITIES) + 1
     assert {(name, blocking) for _, name, blocking in specs} == {
-        ("landing_contract", True), ("landing_ranges", False), ("quarantine_rate", False)}
+        ("landing_contract", True), ("landing_ranges", False), ("quarantine_rate", False),
+        ("no_unknown_exports", False)}
+    assert ("raw/unknown_exports", "no_unknown_exports", False) in specs
     assert all(c.op.pool == "duckdb" for c in landing_checks)
 
 
