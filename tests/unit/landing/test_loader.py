@@ -314,3 +314,18 @@ def test_whitespace_is_not_a_value_but_does_not_hide_one(con, landing):
     assert rows(con, "select event_id, occurred_at from raw.web__events order by _line_number") == [
         ("e-3", dt.datetime(2025, 3, 1, 8)), ("e-4", dt.datetime(2025, 3, 1, 9)), (" e-5", dt.datetime(2025, 3, 1))]
     assert result.rows_loaded == 3
+
+
+def test_future_means_dated_more_than_one_day_after_the_export_date(con, landing):
+    write(landing, f"loyalty/points/{DAY}.csv", """
+        entry_id,loyalty_card_number,points,reason,occurred_at
+        p-1,card-1,10,earn,2025-03-02T23:59:59Z
+        p-2,card-1,10,earn,2025-03-03T00:00:00Z
+        p-3,card-1,10,earn,2025-03-03T00:30:00+01:00
+        p-4,card-1,-500,redeem,2020-01-01T00:00:00Z
+    """)
+    load(con, landing, "loyalty__points", DAY)
+    assert rows(con, "select line_number, reason, detail from raw.quarantine") == [
+        (2, "future_timestamp:occurred_at",
+         f"occurred_at '2025-03-03T00:00:00Z' is more than 1 day after the export date {DAY}")]
+    assert rows(con, "select entry_id from raw.loyalty__points order by 1") == [("p-1",), ("p-3",), ("p-4",)]
