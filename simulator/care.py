@@ -75,8 +75,10 @@ def simulate_care(world: World, ex: Exporter, planted: Planted, orders: Orders) 
     m = len(person)
 
     # ---------- channel and contact details
-    ch = rng.choice(4, m, p=[0.4, 0.25, 0.25, 0.1])  # email, chat, phone, social
-    ch = np.where((ch == 3) & ~world.has_handle[person], 0, ch)
+    # email, chat, phone, social: people with a social handle often complain in public
+    u = rng.random(m)
+    ch = np.where(world.has_handle[person], np.searchsorted([0.3, 0.5, 0.65], u, side="right"),
+                  np.searchsorted([0.45, 0.73], u, side="right"))
     email = np.where((ch <= 1) | (rng.random(m) < 0.15), world.email_for_record(rng, person, 0.3), -1)
     phone = np.where((ch == 2) | ((ch == 1) & (rng.random(m) < 0.2)), world.phone_for_record(rng, person, 0.5), -1)
     junk_p = (ch == 2) & ((rng.random(m) < 0.02) | (phone < 0))  # withheld caller id logged as zeros

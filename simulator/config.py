@@ -73,17 +73,17 @@ class Rates:
     erasures_per_year: float = 0.0004
 
     # activity
-    web_sessions: float = 3.0  # per web user
-    app_sessions: float = 6.0  # per app user
+    web_sessions: float = 2.2  # per web user
+    app_sessions: float = 4.0  # per app user
     store_visits: float = 2.0  # per store shopper
-    web_convert_account: float = 0.13
-    web_convert_guest: float = 0.07
-    app_convert: float = 0.07
-    abandon_cart: float = 0.20  # non-converting sessions that leave a cart behind
+    web_convert_account: float = 0.16
+    web_convert_guest: float = 0.08
+    app_convert: float = 0.09
+    abandon_cart: float = 0.15  # non-converting sessions that leave a cart behind
     cancel: float = 0.04
     ret: float = 0.07
     campaigns_per_week: int = 1
-    campaign_reach: float = 0.22  # of subscribers, per campaign
+    campaign_reach: float = 0.16  # of subscribers, per campaign
     care_base: float = 0.05
     nps: float = 0.10
     review_per_line: float = 0.035

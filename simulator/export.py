@@ -7,6 +7,8 @@ they are sorted by export day once and every day's slice is formatted, broken (b
 from __future__ import annotations
 
 import gzip
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,6 +82,8 @@ class Exporter:
         self.out = Path(cfg.out)
         self.faults: dict[str, FileFault] = {}
         self._special: dict[int, tuple[pa.Array, bool]] = {}
+        self._pool = ThreadPoolExecutor(max_workers=1)
+        self._pending: deque = deque()
         if cfg.days >= 3:
             # one day's erasure requests arrive as a 0-byte file (that day's requests come a day later);
             # one day's order lines lack the required sku column
@@ -125,15 +129,27 @@ class Exporter:
         return _strings(col)
 
     # ------------------------------------------------------------------ writing
-    def _write_bytes(self, path: Path, spec: Spec, table: pa.Table, quote: set[str]) -> None:
+    @staticmethod
+    def _write_file(path: Path, fmt: str, table: pa.Table, quote: set[str]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        if spec.fmt == "parquet":
+        if fmt == "parquet":
             pq.write_table(table, path, compression="zstd")
             return
         data = (",".join(table.column_names) + "\n").encode() + csv_body(table, quote)
-        if spec.fmt == "csv.gz":
-            data = gzip.compress(data, compresslevel=3, mtime=0)
+        if fmt == "csv.gz":
+            data = gzip.compress(data, compresslevel=1, mtime=0)
         path.write_bytes(data)
+
+    def _submit(self, path: Path, fmt: str, table: pa.Table, quote: set[str]) -> None:
+        """Serialising, compressing and writing run on a worker thread (Arrow and zlib release the GIL)."""
+        while len(self._pending) >= 6:
+            self._pending.popleft().result()
+        self._pending.append(self._pool.submit(self._write_file, path, fmt, table, quote))
+
+    def close(self) -> None:
+        while self._pending:
+            self._pending.popleft().result()
+        self._pool.shutdown()
 
     def _may_need_quotes(self, col: Column) -> bool:
         """Whether a column can hold a comma, quote or newline (checked on the vocabulary when there is one)."""
@@ -192,5 +208,5 @@ class Exporter:
                 "file": str(path.relative_to(self.out)), "column": fault.column, "rows": n_before}
         table = pa.table(arrays)
         quote = {c.name for c in spec.columns if c.name in arrays and csv and self._may_need_quotes(cols[c.name])}
-        self._write_bytes(path, spec, table, quote)
+        self._submit(path, spec.fmt, table, quote)
         return table.num_rows

@@ -43,12 +43,11 @@ def candidates(spec: Spec) -> dict[str, list[str]]:
     return {k: v for k, v in out.items() if v}
 
 
-def _replace(arr: pa.Array, rows: np.ndarray, values) -> pa.Array:
+def _replace(arr: pa.Array, rows: np.ndarray, values: pa.Array) -> pa.Array:
     mask = np.zeros(len(arr), dtype=bool)
     mask[rows] = True
     order = np.argsort(rows, kind="stable")
-    vals = values if isinstance(values, pa.Array) else pa.array(values, type=arr.type)
-    return pc.replace_with_mask(arr, pa.array(mask), vals.take(pa.array(order)))
+    return pc.replace_with_mask(arr, pa.array(mask), values.take(pa.array(order)))
 
 
 def _dup_variant(spec: Spec, col: str, arr: pa.Array, rng) -> pa.Array:
@@ -77,6 +76,7 @@ def inject(spec: Spec, cols: dict[str, pa.Array], day_end: int, tf: TimeFormatte
     csv = spec.fmt != "parquet"
     out = dict(cols)
     dup_rows = None
+    changes: dict[str, list[tuple[np.ndarray, pa.Array]]] = {}
     for k, kind in enumerate(names):
         sel = np.sort(rows[kind_of == k])
         if not len(sel):
@@ -105,14 +105,18 @@ def inject(spec: Spec, cols: dict[str, pa.Array], day_end: int, tf: TimeFormatte
                     x = np.round(rng.uniform(2.0, 60.0, len(r)) * max(c.max, MAX_AMOUNT), 2)
                 if c.kind == "int":
                     x = np.trunc(x).astype(np.int64)
-                vals = pa.array(x).cast(pa.string()) if csv else pa.array(x, type=arr.type)
+                vals = pa.array(x).cast(pa.string()) if csv else pa.array(x).cast(arr.type)
             else:  # future_date: several days after the export date
                 secs = day_end + rng.integers(3 * DAY, 10 * DAY, len(r))
                 if csv:
                     vals = tf.timestamps(secs, utc=c.kind != "lts") if c.kind != "date" else tf.dates(secs)
                 else:
                     vals = pa.array(secs * 1_000_000).cast(pa.timestamp("us")).cast(arr.type)
-            out[col] = _replace(arr, r, vals)
+            vals = vals if isinstance(vals, pa.Array) else pa.array(vals, type=arr.type)
+            changes.setdefault(str(col), []).append((r, vals.cast(arr.type)))
+    for col, parts in changes.items():  # one pass per column, whatever the number of kinds
+        out[col] = _replace(out[col], np.concatenate([p[0] for p in parts]),
+                            pa.concat_arrays([p[1] for p in parts]))
     if dup_rows is not None:
         idx = pa.array(dup_rows)
         extra = {name: arr.take(idx) for name, arr in out.items()}

@@ -94,9 +94,9 @@ def web_sessions(world: World, rng) -> tuple[Sessions, dict]:
     convert = rng.random(n) < np.where(mode > 0, r.web_convert_account, r.web_convert_guest)
     abandon = ~convert & (rng.random(n) < r.abandon_cart)
     items = _items(world, rng, convert, abandon)
-    n_pages = np.maximum(1 + np.minimum(rng.poisson(2.2, n), 15), items + convert + 1)
+    n_pages = np.maximum(1 + np.minimum(rng.poisson(2.0, n), 15), items + convert + 1)
     p_sess, p_pos, p_start, dur, is_item, is_checkout, start, total = _pages(
-        rng, n_pages, items, convert, start, 40.0, world.t0)
+        rng, n_pages, items, convert, start, 32.0, world.t0)
     pages = world.pages
     kind = rng.choice(4, len(p_sess), p=[0.2, 0.3, 0.1, 0.4])  # home, category, search, product
     url = np.select(
@@ -168,7 +168,7 @@ def app_sessions(world: World, rng) -> tuple[Sessions, dict]:
     items = _items(world, rng, convert, abandon)
     n_screens = np.maximum(1 + np.minimum(rng.poisson(2.5, n), 15), items + convert + 1)
     s_sess, s_pos, s_start, dur, is_item, is_checkout, start, total = _pages(
-        rng, n_screens, items, convert, start + 2, 30.0, world.t0)
+        rng, n_screens, items, convert, start + 2, 25.0, world.t0)
     start = start - 2
     item_screen = np.flatnonzero(is_item)
     item_sku = world.catalogue.draw(rng, len(item_screen))

@@ -33,6 +33,7 @@ def simulate(cfg: SimConfig) -> dict:
         stores.write_points(world, ex, planted, pos, tickets.goodwill)
         care.simulate_feedback(world, ex, planted, orders, tickets)
         crm.simulate_records(world, ex, planted, consents, unsubscribes)
+        ex.close()
         truth.write_truth(world, cfg.truth_dir)
     summary = planted.to_json()
     (cfg.truth_dir / "planted.json").write_text(json.dumps(summary, indent=2) + "\n")
