@@ -100,7 +100,7 @@ def simulate_care(world: World, ex: Exporter, planted: Planted, orders: Orders) 
         rng.exponential(0.8 * DAY, m))
     resolved = np.where(rng.random(m) < 0.94, first + solve.astype(np.int64), NULL_TS)
     slow = (first - opened) > DAY
-    csat_given = (resolved != NULL_TS) & (rng.random(m) < 0.45)
+    csat_given = (resolved != NULL_TS) & (rng.random(m) < np.where(slow, 0.6, 0.45))  # the annoyed answer more
     score = (4.2 + 0.5 * world.satisfaction[person] - 1.3 * slow - 0.7 * ((resolved - opened) > 3 * DAY)
              - 0.6 * trouble + rng.normal(0, 0.7, m))
     csat = np.where(csat_given, np.clip(np.round(score), 1, 5), np.nan)
@@ -132,7 +132,7 @@ def simulate_care(world: World, ex: Exporter, planted: Planted, orders: Orders) 
     # goodwill points for card holders whose trouble was sorted out
     card = world.active_card(person, opened)
     gw = np.flatnonzero((trouble > 0) & (card >= 0) & (resolved != NULL_TS) & (rng.random(m) < 0.3))
-    goodwill = (card[gw], resolved[gw] + 60, rng.choice([100, 250], len(gw)))
+    goodwill = (card[gw], resolved[gw] + 60, rng.choice([250, 500], len(gw)))
     low = np.where(csat <= 2, resolved, NULL_TS)
     return Tickets(person, opened, np.where(slow, opened + DAY, NULL_TS), low, goodwill)
 

@@ -16,6 +16,8 @@ from simulator.reference import CURRENCY, STORE_QTY
 from simulator.strings import DAY, Codes, Serial, ragged, serial_width
 
 REASON = {r: i for i, r in enumerate(POINT_REASONS)}
+POINTS_PER_POUND = 10
+VOUCHER = 500  # points a voucher costs
 
 
 def write_stores(world: World, ex: Exporter) -> None:
@@ -114,7 +116,7 @@ def write_points(world: World, ex: Exporter, planted: Planted, till: Till, goodw
     carded = np.flatnonzero(till.card != NO_CARD)
     card = till.card[carded]
     at = till.utc[carded] + rng.integers(1, 60, len(carded))
-    pts = np.floor(till.total[carded]).astype(np.int64)
+    pts = np.floor(till.total[carded] * POINTS_PER_POUND).astype(np.int64)
     parts = [(card, at, pts, REASON["earn"])]
 
     real = np.flatnonzero(card >= 0)
@@ -124,9 +126,9 @@ def write_points(world: World, ex: Exporter, planted: Planted, till: Till, goodw
     group_start = np.searchsorted(c_sorted, c_sorted)
     before = np.where(group_start > 0, csum[np.maximum(group_start - 1, 0)], 0)
     earned = csum - before  # cumulative points per card
-    crossed = (earned // 500) > ((earned - p_sorted) // 500)
+    crossed = (earned // VOUCHER) > ((earned - p_sorted) // VOUCHER)
     redeem = o[crossed & (rng.random(len(o)) < 0.5)]
-    parts.append((card[redeem], at[redeem] + 60, np.full(len(redeem), -500), REASON["redeem"]))
+    parts.append((card[redeem], at[redeem] + 60, np.full(len(redeem), -VOUCHER), REASON["redeem"]))
     redeemers = np.unique(card[redeem])
     exp = real[~np.isin(card[real], redeemers) & (rng.random(len(real)) < 0.15)]
     parts.append((card[exp], at[exp] + 180 * DAY, -pts[exp], REASON["expire"]))

@@ -70,6 +70,9 @@ class Calendar:
         day = np.clip(np.searchsorted(c, u, side="right") - 1, dlo, dhi - 1)
         hour = np.searchsorted(self._hour_cdf[channel], rng.random(len(lo)), side="right")
         t = self.t0 + day * DAY + np.minimum(hour, 23) * 3600 + rng.integers(0, 3600, len(lo))
+        # outside [lo, hi) (a person who joins or leaves that day): same time of day, a day later or earlier
+        t = np.where(t < lo, t + DAY * (-((t - lo) // DAY)), t)
+        t = np.where(t >= hi, t - DAY * ((t - hi) // DAY + 1), t)
         return np.clip(t, lo, hi - 1)
 
     def within(self, t: np.ndarray) -> np.ndarray:
