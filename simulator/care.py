@@ -125,9 +125,7 @@ def simulate_care(world: World, ex: Exporter, planted: Planted, orders: Orders) 
         "resolved_at": np.concatenate([v1_res, resolved[again]]),
         "csat_score": np.concatenate([v1_csat, csat[again]]),
     }, np.concatenate([d_open, d_last[again]]), order=opened[v], stream=50)
-    in_run = d_open < world.cfg.days
-    planted.add_mess("junk_phone_care", int((junk_p & in_run).sum()))
-    planted.add_mess("ticket_updated_later", int((d_last[again] < world.cfg.days).sum()))
+    planted.note("ticket_exported_again_when_resolved", int((d_last[again] < world.cfg.days).sum()))
 
     # goodwill points for card holders whose trouble was sorted out
     card = world.active_card(person, opened)

@@ -111,13 +111,22 @@ class Planted:
     """Counts of every planted kind of mess and bad row, written to truth/planted.json."""
 
     mess: dict = field(default_factory=dict)
+    mess_by_entity: dict = field(default_factory=dict)
+    behaviour: dict = field(default_factory=dict)
     bad_rows: dict = field(default_factory=dict)
     bad_rows_by_entity: dict = field(default_factory=dict)
     files: dict = field(default_factory=dict)
     rows: dict = field(default_factory=dict)
 
-    def add_mess(self, kind: str, n: int) -> None:
-        self.mess[kind] = self.mess.get(kind, 0) + int(n)
+    def add_mess(self, kind: str, n: int, entity: str) -> None:
+        if n:
+            self.mess[kind] = self.mess.get(kind, 0) + int(n)
+            per = self.mess_by_entity.setdefault(entity, {})
+            per[kind] = per.get(kind, 0) + int(n)
+
+    def note(self, kind: str, n: int) -> None:
+        """Counts of behaviour worth knowing about that is not mess (abandoned carts, ...)."""
+        self.behaviour[kind] = self.behaviour.get(kind, 0) + int(n)
 
     def add_bad(self, entity: str, kind: str, n: int) -> None:
         if n:
@@ -136,5 +145,7 @@ class Planted:
             "bad_rows": dict(sorted(self.bad_rows.items())),
             "bad_rows_by_entity": {k: dict(sorted(v.items())) for k, v in sorted(self.bad_rows_by_entity.items())},
             "mess": dict(sorted(self.mess.items())),
+            "mess_by_entity": {k: dict(sorted(v.items())) for k, v in sorted(self.mess_by_entity.items())},
+            "behaviour": dict(sorted(self.behaviour.items())),
             "files": self.files,
         }

@@ -155,7 +155,7 @@ def simulate_email(world: World, ex: Exporter, planted: Planted, plan: ConsentPl
     day = world.cal.day_of(cols["at"])
     dup = np.flatnonzero(rng.random(len(day)) < RATES.duplicate_delivery)
     dup_day = day[dup] + rng.integers(1, 4, len(dup))
-    planted.add_mess("duplicate_delivery_email", int((dup_day < world.cfg.days).sum()))
+    planted.add_mess("duplicate_delivery", int((dup_day < world.cfg.days).sum()), "email/events")
     rows = np.concatenate([np.arange(len(day)), dup])
     ne = len(day)
     ex.write(BY_NAME["email/events"], {
@@ -248,12 +248,8 @@ def write_customers(world: World, ex: Exporter, planted: Planted, rng) -> None:
         "loyalty_opt_in_source": Codes(opt_in[v_rec], pa.array(["store", "web", "app"])),
     }, v_day, order=v_at, stream=42)
     seen = _in_run(world, created)
-    planted.add_mess("duplicate_crm_record", int((dup & seen).sum()))
-    planted.add_mess("junk_email_crm", int((junk_e & seen).sum()))
-    planted.add_mess("junk_phone_crm", int((junk_p & seen).sum()))
-    planted.add_mess("email_case_whitespace", int(((email >= 0) & (e_style > 0) & seen).sum()))
-    planted.add_mess("phone_format", int(((phone >= 0) & (p_style > 0) & seen).sum()))
-    planted.add_mess("name_typo", n_typos)
+    planted.add_mess("duplicate_crm_record", int((dup & seen).sum()), "crm/customers")
+    planted.add_mess("name_typo", n_typos, "crm/customers")
 
 
 def write_accounts(world: World, ex: Exporter, planted: Planted, rng) -> None:
@@ -274,11 +270,7 @@ def write_accounts(world: World, ex: Exporter, planted: Planted, rng) -> None:
         "shop_account_id": world.acct_ids, "email": world.emails.codes(email, e_style), "first_name": first,
         "last_name": last, "phone": world.phones.codes(phone, p_style), "created_at": created,
     }, day, order=created, stream=43)
-    planted.add_mess("junk_email_account", int(junk_e.sum()))
-    planted.add_mess("junk_phone_account", int(junk_p.sum()))
-    planted.add_mess("email_case_whitespace", int((e_style > 0).sum()))
-    planted.add_mess("phone_format", int(((phone >= 0) & (p_style > 0)).sum()))
-    planted.add_mess("name_typo", n_typos)
+    planted.add_mess("name_typo", n_typos, "shop/accounts")
 
 
 def write_cards(world: World, ex: Exporter, planted: Planted, rng) -> None:
@@ -305,7 +297,6 @@ def write_cards(world: World, ex: Exporter, planted: Planted, rng) -> None:
         "issued_at": issued[v],
         "status": Codes(v_status, pa.array(CARD_STATUSES)),
     }, world.cal.day_of(v_at), order=v_at, stream=44)
-    planted.add_mess("card_format", int((c_style > 0).sum()))
 
 
 def write_consents(world: World, ex: Exporter, plan: ConsentPlan, unsubscribes: tuple) -> None:
@@ -341,7 +332,7 @@ def write_erasures(world: World, ex: Exporter, planted: Planted, rng) -> None:
         "email": world.emails.codes(email, np.zeros(len(p), dtype=np.int64)),
         "requested_at": at,
     }, world.cal.day_of(at), order=at, stream=46)
-    planted.add_mess("erasure_request", len(p))
+    planted.note("erasure_request", len(p))
 
 
 def simulate_records(world: World, ex: Exporter, planted: Planted, plan: ConsentPlan, unsubscribes) -> None:

@@ -24,6 +24,11 @@ from simulator.layout import Spec
 from simulator.strings import DAY, NULL_TS, Codes, Serial, TimeFormatter
 
 Column = np.ndarray | pa.Array | Codes | Serial
+MESS_NAMES = {  # kind -> (odd spelling, junk value)
+    "email": ("email_case_whitespace", "junk_email"),
+    "phone": ("phone_format", "junk_phone"),
+    "card": ("card_format", "store_default_card"),
+}
 
 
 def _take(col: Column, rows) -> Column:
@@ -82,6 +87,7 @@ class Exporter:
         self.out = Path(cfg.out)
         self.faults: dict[str, FileFault] = {}
         self._special: dict[int, tuple[pa.Array, bool]] = {}
+        self._tracked: dict[int, tuple] = {}
         self._pool = ThreadPoolExecutor(max_workers=1)
         self._pending: deque = deque()
         if cfg.days >= 3:
@@ -92,6 +98,22 @@ class Exporter:
 
     def path(self, spec: Spec, day: int) -> Path:
         return self.out / spec.source / spec.entity / f"{self.cfg.export_date(day)}.{spec.fmt}"
+
+    def track(self, vocab: pa.Array, kind: str, n: int, styles: int, junk: int) -> None:
+        """Count rows written from a styled identifier vocabulary: non-canonical spellings and junk values.
+        Index i is style i // n of value i % n; styles beyond `styles` and value `junk` are junk."""
+        self._tracked[id(vocab)] = (vocab, kind, n, styles, junk)
+
+    def _count_mess(self, spec: Spec, cols: dict[str, Column]) -> None:
+        for col in cols.values():
+            if not isinstance(col, Codes) or id(col.vocab) not in self._tracked:
+                continue
+            _, kind, n, styles, junk = self._tracked[id(col.vocab)]
+            idx = col.idx[col.idx >= 0]
+            style, value = idx // n, idx % n
+            is_junk = (style >= styles) | (value == junk)
+            self.planted.add_mess(MESS_NAMES[kind][0], int(((style > 0) & ~is_junk).sum()), spec.name)
+            self.planted.add_mess(MESS_NAMES[kind][1], int(is_junk.sum()), spec.name)
 
     # ------------------------------------------------------------------ formatting
     def _csv_column(self, kind: str, col: Column) -> pa.Array:
@@ -172,6 +194,7 @@ class Exporter:
         idx = np.flatnonzero(keep)
         idx = idx[np.lexsort(tuple(k[idx] for k in keys))]
         cols = {name: _take(col, idx) for name, col in cols.items()}
+        self._count_mess(spec, cols)
         day = day[idx]
         bounds = np.searchsorted(day, np.arange(self.cfg.days + 1))
         written = 0

@@ -215,10 +215,10 @@ def _deliveries(world: World, rng, e_at: np.ndarray, e_sess: np.ndarray, n_sess:
     delay = np.where(rng.random(n_sess) < late_share, rng.integers(1, 6, n_sess), 0)
     day = world.cal.day_of(e_at) + delay[e_sess]
     in_run = day < world.cfg.days
-    planted.add_mess(f"late_event_{source}", int(((delay[e_sess] > 0) & in_run).sum()))
+    planted.add_mess("late_event", int(((delay[e_sess] > 0) & in_run).sum()), f"{source}/events")
     dup = np.flatnonzero(rng.random(len(e_at)) < RATES.duplicate_delivery)
     dup_day = day[dup] + rng.integers(1, 4, len(dup))
-    planted.add_mess(f"duplicate_delivery_{source}", int((dup_day < world.cfg.days).sum()))
+    planted.add_mess("duplicate_delivery", int((dup_day < world.cfg.days).sum()), f"{source}/events")
     return day, dup, dup_day
 
 
@@ -339,7 +339,6 @@ def write_commerce(world: World, ex: Exporter, planted: Planted, sessions: list[
         "currency": Codes(np.zeros(len(ri), dtype=np.int64), pa.array([CURRENCY])),
         "device_channel": Codes(sess_app[o_sess][ri].astype(np.int64), pa.array(["web", "app"])),
     }, world.cal.day_of(r_at), order=r_at, stream=20)
-    planted.add_mess("junk_email_guest_order", int(junk[world.cal.day_of(o_at) < world.cfg.days].sum()))
 
     # ---------- order lines
     li = np.flatnonzero(sess_conv[item_sess])
@@ -366,7 +365,7 @@ def write_commerce(world: World, ex: Exporter, planted: Planted, sessions: list[
         "cart_value": np.round(value[k], 2),
         "order_id": Serial("O", o_number[k], width),
     }, world.cal.day_of(last), order=first_add[k], stream=22)
-    planted.add_mess("abandoned_cart", int((~sess_conv[k] & (world.cal.day_of(last) < world.cfg.days)).sum()))
+    planted.note("abandoned_cart", int((~sess_conv[k] & (world.cal.day_of(last) < world.cfg.days)).sum()))
     assert n_items[k].min(initial=1) >= 1
     return Orders(o_person, o_acct, o_at, cancelled, returned, o_email, l_order - 1, item_sku[li])
 

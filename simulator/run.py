@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
+from pathlib import Path
 
 from tqdm import tqdm
 
@@ -15,15 +17,21 @@ from simulator.population import World
 
 
 def simulate(cfg: SimConfig) -> dict:
-    """Generate every export file under cfg.out and the ground truth under cfg.truth_dir."""
-    for folder in (cfg.out, cfg.truth_dir):
+    """Generate every export file under cfg.out and the ground truth under cfg.truth_dir; returns planted.json."""
+    cfg = replace(cfg, out=Path(cfg.out), truth=Path(cfg.truth) if cfg.truth is not None else None)
+    for spec in SPECS:  # a re-run replaces the simulator's own folders and nothing else
+        folder = cfg.out / spec.source / spec.entity
         if folder.exists():
             shutil.rmtree(folder)
-        folder.mkdir(parents=True)
+    cfg.out.mkdir(parents=True, exist_ok=True)
+    cfg.truth_dir.mkdir(parents=True, exist_ok=True)
     planted = Planted()
     with tqdm(total=len(SPECS) * cfg.days, unit="file", disable=cfg.quiet, desc="population") as bar:
         world = World(cfg)
         ex = Exporter(cfg, planted, bar)
+        ex.track(world.emails.written, "email", world.emails.n, world.emails.styles, world.email_junk)
+        ex.track(world.phones.written, "phone", world.phones.n, world.phones.styles, world.phone_junk)
+        ex.track(world.cards.written, "card", world.cards.n, world.cards.styles, -1)
         stores.write_stores(world, ex)
         orders = online.simulate_online(world, ex, planted)
         pos = stores.simulate_stores(world, ex, planted)

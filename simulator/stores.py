@@ -88,9 +88,7 @@ def simulate_stores(world: World, ex: Exporter, planted: Planted) -> Till:
     qty = rng.choice(STORE_QTY[0], len(l_tx), p=STORE_QTY[1])
     total = np.round(np.bincount(l_tx, weights=qty * cat.price[sku], minlength=n), 2)
     day = world.cal.day_of(local)
-    in_run = day < world.cfg.days
-    planted.add_mess("store_default_card", int((default & in_run).sum()))
-    planted.add_mess("card_format", int((shown & (style > 0) & in_run).sum()))
+    ex.track(vocab, "card", nc, CARD_STYLES, -1)
     ex.write(BY_NAME["pos/transactions"], {
         "transaction_id": Serial("T", t_number, 9),
         "store_id": Codes(store, pa.array([s[0] for s in world.stores])),
@@ -144,6 +142,7 @@ def write_points(world: World, ex: Exporter, planted: Planted, till: Till, goodw
     order = np.argsort(e_at, kind="stable")
     e_card, e_at, e_pts, e_reason = e_card[order], e_at[order], e_pts[order], e_reason[order]
     vocab = pa.concat_arrays([world.cards.canonical, world.default_cards])
+    ex.track(vocab, "card", world.cards.n, 1, -1)
     idx = np.where(e_card >= 0, e_card, world.cards.n + (-e_card - 1))
     ex.write(BY_NAME["loyalty/points"], {
         "entry_id": Serial("E", np.arange(1, len(e_at) + 1), serial_width(len(e_at), 9)),

@@ -269,15 +269,27 @@ def test_duplicate_crm_records_share_an_email_or_phone(run, con):
 @pytest.mark.parametrize("source", ["web", "app"])
 def test_late_and_duplicate_deliveries_of_events(run, con, source):
     rel = relation(con, run.data_files(source, "events"))
-    files_per_event = con.execute(f"""
-        select event_id, count(distinct filename) as files,
+    per_event = con.execute(f"""
+        select event_id, count(distinct filename) as files, count(*) as rows,
                min(regexp_extract(filename, '(\\d{{4}}-\\d{{2}}-\\d{{2}})', 1)::date
                    - try_cast(occurred_at as timestamp)::date) as lag_days
         from {rel} where event_id is not null group by event_id""").fetchall()
-    dup = [r for r in files_per_event if r[1] > 1]
-    late = [r for r in files_per_event if r[1] == 1 and r[2] is not None and r[2] >= 1]
-    assert len(dup) >= 5, "the same event exported again on a later day"
-    assert len(late) >= 20 and max(r[2] for r in late) <= 5, "events arriving 1-5 days late"
+    extra_deliveries = sum(r[1] - 1 for r in per_event)
+    late_rows = sum(r[2] for r in per_event if r[1] == 1 and r[3] is not None and r[3] >= 1)
+    planted = run.planted["mess_by_entity"][f"{source}/events"]
+    assert 0.9 * planted["duplicate_delivery"] <= extra_deliveries <= planted["duplicate_delivery"]
+    assert extra_deliveries >= 5, "the same event exported again on a later day"
+    assert abs(late_rows - planted["late_event"]) <= 0.05 * planted["late_event"]
+    assert late_rows >= 50 and max(r[3] for r in per_event if r[3] is not None and r[1] == 1) <= 5
+
+
+def test_planted_mess_is_counted_where_it_was_written(run):
+    mess = run.planted["mess_by_entity"]
+    assert mess["crm/customers"]["duplicate_crm_record"] >= 10 and mess["crm/customers"]["name_typo"] > 0
+    assert mess["pos/transactions"]["store_default_card"] > 0 and mess["pos/transactions"]["card_format"] > 0
+    assert mess["shop/accounts"]["email_case_whitespace"] > 0 and mess["crm/customers"]["phone_format"] > 0
+    assert sum(m.get("junk_email", 0) for m in mess.values()) > 0
+    assert sum(m.get("junk_phone", 0) for m in mess.values()) > 0
 
 
 def test_orders_are_cancelled_or_returned_in_a_later_export(run, con):
