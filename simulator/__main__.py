@@ -1,4 +1,7 @@
-"""python -m simulator --persons N --days D --seed S --out DIR [--truth DIR] [--start-date YYYY-MM-DD] [--quiet]"""
+"""Simulate the customer360 source systems: daily export files plus the ground truth.
+
+python -m simulator --persons N --days D --seed S --out DIR [--truth DIR] [--start-date YYYY-MM-DD] [--quiet]
+"""
 
 from __future__ import annotations
 
@@ -23,11 +26,14 @@ def main(argv: list[str] | None = None) -> int:
     a = p.parse_args(argv)
     if a.persons < 1 or a.days < 1:
         p.error("--persons and --days must be at least 1")
-    summary = simulate(SimConfig(a.persons, a.days, a.seed, a.out, a.truth, a.start_date, a.quiet))
+    cfg = SimConfig(a.persons, a.days, a.seed, a.out, a.truth, a.start_date, a.quiet)
+    summary = simulate(cfg)
     if not a.quiet:
-        print(f"wrote {summary['rows_written']:,} rows to {a.out} "
-              f"({summary['bad_rows_total']:,} bad rows planted); truth in {SimConfig(1, 1, 0, a.out, a.truth).truth_dir}",
-              file=sys.stderr)
+        print(
+            f"wrote {summary['rows_written']:,} rows to {a.out} "
+            f"({summary['bad_rows_total']:,} bad rows planted); truth in {cfg.truth_dir}",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -28,8 +28,11 @@ class SimConfig:
     @property
     def t0(self) -> int:
         """Epoch seconds of the first export day, 00:00 UTC."""
-        return int(dt.datetime(self.start_date.year, self.start_date.month, self.start_date.day,
-                               tzinfo=dt.timezone.utc).timestamp())
+        return int(
+            dt.datetime(
+                self.start_date.year, self.start_date.month, self.start_date.day, tzinfo=dt.UTC
+            ).timestamp()
+        )
 
     @property
     def t_end(self) -> int:
@@ -143,7 +146,9 @@ class Planted:
             "bad_rows_total": bad,
             "bad_row_share": round(bad / total, 5) if total else 0.0,
             "bad_rows": dict(sorted(self.bad_rows.items())),
-            "bad_rows_by_entity": {k: dict(sorted(v.items())) for k, v in sorted(self.bad_rows_by_entity.items())},
+            "bad_rows_by_entity": {
+                k: dict(sorted(v.items())) for k, v in sorted(self.bad_rows_by_entity.items())
+            },
             "mess": dict(sorted(self.mess.items())),
             "mess_by_entity": {k: dict(sorted(v.items())) for k, v in sorted(self.mess_by_entity.items())},
             "behaviour": dict(sorted(self.behaviour.items())),

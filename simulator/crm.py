@@ -12,13 +12,18 @@ import pyarrow.compute as pc
 from simulator.config import RATES, Planted
 from simulator.export import Exporter
 from simulator.layout import BY_NAME, CARD_STATUSES, CONSENT_CHANNELS, EMAIL_EVENT_TYPES, PURPOSES
-from simulator.population import CARD_STYLES, EMAIL_STYLES, NEVER, PHONE_STYLES, World
+from simulator.population import EMAIL_STYLES, NEVER, PHONE_STYLES, World
 from simulator.reference import STREETS
 from simulator.strings import DAY, NULL_TS, Codes, Serial, pattern_strings, serial_width
 
 # (purpose, channel, share of customers asked, share of those who grant)
-COMBOS = (("marketing", "email", 1.0, 0.55), ("marketing", "sms", 1.0, 0.30), ("profiling", "ads", 1.0, 0.30),
-          ("personalisation", "email", 0.5, 0.55), ("marketing", "push", 0.0, 0.50))
+COMBOS = (
+    ("marketing", "email", 1.0, 0.55),
+    ("marketing", "sms", 1.0, 0.30),
+    ("profiling", "ads", 1.0, 0.30),
+    ("personalisation", "email", 0.5, 0.55),
+    ("marketing", "push", 0.0, 0.50),
+)
 MARKETING_EMAIL = 0
 EV = {t: i for i, t in enumerate(EMAIL_EVENT_TYPES)}
 
@@ -31,9 +36,9 @@ def typo(names: list[str], rng: np.random.Generator) -> list[str]:
             kind = 3
         k = int(rng.integers(1, max(2, len(name) - 1)))
         if kind == 0:
-            name = name[: k - 1] + name[k] + name[k - 1] + name[k + 1:]
+            name = name[: k - 1] + name[k] + name[k - 1] + name[k + 1 :]
         elif kind == 1:
-            name = name[:k] + name[k + 1:]
+            name = name[:k] + name[k + 1 :]
         elif kind == 2:
             name = name[:k] + name[k] + name[k:]
         else:
@@ -87,7 +92,9 @@ def plan_consents(world: World) -> ConsentPlan:
             nth = np.arange(len(rr)) - np.searchsorted(rr, rr)
             recs.append(prim[ask][rr]), combos.append(np.full(len(rr), c))
             granted.append(g[ask][rr] ^ (nth % 2 == 0)), at.append(t)
-    return ConsentPlan(np.concatenate(recs), np.concatenate(combos), np.concatenate(granted), np.concatenate(at))
+    return ConsentPlan(
+        np.concatenate(recs), np.concatenate(combos), np.concatenate(granted), np.concatenate(at)
+    )
 
 
 # ---------------------------------------------------------------------------------------------- email
@@ -135,11 +142,17 @@ def simulate_email(world: World, ex: Exporter, planted: Planted, plan: ConsentPl
         unsub = opened & (rng.random(m) < 0.012 * np.exp(-0.5 * world.satisfaction[aud]))
         complaint = ~bounce & (rng.random(m) < 0.0008)
         rows = [
-            (aud, sent, "sent"), (aud[bounce], sent[bounce] + rng.integers(5, 60, bounce.sum()), "bounce"),
-            (aud[~bounce], delivered[~bounce], "delivered"), (aud[opened], open_at[opened], "open"),
+            (aud, sent, "sent"),
+            (aud[bounce], sent[bounce] + rng.integers(5, 60, bounce.sum()), "bounce"),
+            (aud[~bounce], delivered[~bounce], "delivered"),
+            (aud[opened], open_at[opened], "open"),
             (aud[click], open_at[click] + rng.integers(2, 120, click.sum()), "click"),
             (aud[unsub], open_at[unsub] + rng.integers(10, 300, unsub.sum()), "unsubscribe"),
-            (aud[complaint], delivered[complaint] + rng.integers(3600, 2 * DAY, complaint.sum()), "complaint"),
+            (
+                aud[complaint],
+                delivered[complaint] + rng.integers(3600, 2 * DAY, complaint.sum()),
+                "complaint",
+            ),
         ]
         for p, at, kind in rows:
             out["person"].append(p), out["at"].append(at), out["campaign"].append(np.full(len(p), c))
@@ -158,13 +171,19 @@ def simulate_email(world: World, ex: Exporter, planted: Planted, plan: ConsentPl
     planted.add_mess("duplicate_delivery", int((dup_day < world.cfg.days).sum()), "email/events")
     rows = np.concatenate([np.arange(len(day)), dup])
     ne = len(day)
-    ex.write(BY_NAME["email/events"], {
-        "event_id": Serial("M", rows + 1, serial_width(ne, 10)),
-        "email": world.emails.codes(cols["person"][rows], np.zeros(len(rows), dtype=np.int64)),
-        "campaign_id": Codes(cols["campaign"][rows], pa.array([f"CMP-{d}" for d in labels], pa.string())),
-        "event_type": Codes(cols["type"][rows].astype(np.int64), pa.array(EMAIL_EVENT_TYPES)),
-        "occurred_at": cols["at"][rows],
-    }, np.concatenate([day, dup_day]), order=rows, stream=41)
+    ex.write(
+        BY_NAME["email/events"],
+        {
+            "event_id": Serial("M", rows + 1, serial_width(ne, 10)),
+            "email": world.emails.codes(cols["person"][rows], np.zeros(len(rows), dtype=np.int64)),
+            "campaign_id": Codes(cols["campaign"][rows], pa.array([f"CMP-{d}" for d in labels], pa.string())),
+            "event_type": Codes(cols["type"][rows].astype(np.int64), pa.array(EMAIL_EVENT_TYPES)),
+            "occurred_at": cols["at"][rows],
+        },
+        np.concatenate([day, dup_day]),
+        order=rows,
+        stream=41,
+    )
     is_unsub = cols["type"] == EV["unsubscribe"]
     # the CRM records the withdrawal a little later
     u_p, u_t = cols["person"][is_unsub], cols["at"][is_unsub] + rng.integers(60, DAY, is_unsub.sum())
@@ -204,8 +223,11 @@ def write_customers(world: World, ex: Exporter, planted: Planted, rng) -> None:
     first_email = np.where(dup, email[np.maximum(prim_rec, 0)], email)
     first_phone = np.where(dup, phone[np.maximum(prim_rec, 0)], phone)
     email = np.where(share_email & (first_email >= 0), first_email, np.where(dup, -1, email))
-    phone = np.where(share_phone & (first_phone >= 0), first_phone,
-                     np.where(dup, world.phone_for_record(rng, rec_p), phone))
+    phone = np.where(
+        share_phone & (first_phone >= 0),
+        first_phone,
+        np.where(dup, world.phone_for_record(rng, rec_p), phone),
+    )
     email = np.where(dup & (email < 0) & (phone < 0), rec_p, email)
     junk_e = rng.random(nr) < r.junk_email
     junk_p = (phone >= 0) & (rng.random(nr) < r.junk_phone)
@@ -233,20 +255,29 @@ def write_customers(world: World, ex: Exporter, planted: Planted, rng) -> None:
     key = np.unique(v_rec * (world.cfg.days + 2) + v_day, return_index=True)[1]  # one version a day
     v_rec, v_at, v_day = v_rec[key], v_at[key], v_day[key]
     take = pa.array(v_rec)
-    ex.write(BY_NAME["crm/customers"], {
-        "crm_customer_id": world.crm_ids.take(take),
-        "first_name": first.take(take), "last_name": last.take(take),
-        "email": world.emails.codes(email[v_rec], e_style[v_rec]),
-        "phone": world.phones.codes(phone[v_rec], p_style[v_rec]),
-        "birth_date": birth[v_rec],
-        "street": pc.if_else(has_addr, street, pa.nulls(nr, pa.string())).take(take),
-        "postcode": pc.if_else(has_addr, _postcodes(world, rng, rec_p), pa.nulls(nr, pa.string())).take(take),
-        "city": city.take(take),
-        "country": pa.array(world.country[rec_p][v_rec].astype(str)),
-        "created_at": created[v_rec],
-        "updated_at": v_at,
-        "loyalty_opt_in_source": Codes(opt_in[v_rec], pa.array(["store", "web", "app"])),
-    }, v_day, order=v_at, stream=42)
+    ex.write(
+        BY_NAME["crm/customers"],
+        {
+            "crm_customer_id": world.crm_ids.take(take),
+            "first_name": first.take(take),
+            "last_name": last.take(take),
+            "email": world.emails.codes(email[v_rec], e_style[v_rec]),
+            "phone": world.phones.codes(phone[v_rec], p_style[v_rec]),
+            "birth_date": birth[v_rec],
+            "street": pc.if_else(has_addr, street, pa.nulls(nr, pa.string())).take(take),
+            "postcode": pc.if_else(has_addr, _postcodes(world, rng, rec_p), pa.nulls(nr, pa.string())).take(
+                take
+            ),
+            "city": city.take(take),
+            "country": pa.array(world.country[rec_p][v_rec].astype(str)),
+            "created_at": created[v_rec],
+            "updated_at": v_at,
+            "loyalty_opt_in_source": Codes(opt_in[v_rec], pa.array(["store", "web", "app"])),
+        },
+        v_day,
+        order=v_at,
+        stream=42,
+    )
     seen = _in_run(world, created)
     planted.add_mess("duplicate_crm_record", int((dup & seen).sum()), "crm/customers")
     planted.add_mess("name_typo", n_typos, "crm/customers")
@@ -266,10 +297,20 @@ def write_accounts(world: World, ex: Exporter, planted: Planted, rng) -> None:
     p_style = world.style(rng, na, r.phone_style, PHONE_STYLES)
     first, last, n_typos = names_with_typos(world, p, r.name_typo, rng)
     day = world.cal.day_of(np.maximum(created, world.t0))
-    ex.write(BY_NAME["shop/accounts"], {
-        "shop_account_id": world.acct_ids, "email": world.emails.codes(email, e_style), "first_name": first,
-        "last_name": last, "phone": world.phones.codes(phone, p_style), "created_at": created,
-    }, day, order=created, stream=43)
+    ex.write(
+        BY_NAME["shop/accounts"],
+        {
+            "shop_account_id": world.acct_ids,
+            "email": world.emails.codes(email, e_style),
+            "first_name": first,
+            "last_name": last,
+            "phone": world.phones.codes(phone, p_style),
+            "created_at": created,
+        },
+        day,
+        order=created,
+        stream=43,
+    )
     planted.add_mess("name_typo", n_typos, "shop/accounts")
 
 
@@ -289,14 +330,20 @@ def write_cards(world: World, ex: Exporter, planted: Planted, rng) -> None:
     v = np.concatenate([np.arange(nc), np.flatnonzero(blocked_later)])
     v_status = np.concatenate([status, np.ones(blocked_later.sum(), dtype=np.int64)])
     v_at = np.concatenate([np.maximum(issued, t0), replaced[blocked_later]])
-    ex.write(BY_NAME["loyalty/cards"], {
-        "loyalty_card_number": world.cards.codes(v, c_style[v]),
-        "crm_customer_id": Codes(crm[v], world.crm_ids),
-        "email": world.emails.codes(email[v], e_style[v]),
-        "phone": world.phones.codes(phone[v], p_style[v]),
-        "issued_at": issued[v],
-        "status": Codes(v_status, pa.array(CARD_STATUSES)),
-    }, world.cal.day_of(v_at), order=v_at, stream=44)
+    ex.write(
+        BY_NAME["loyalty/cards"],
+        {
+            "loyalty_card_number": world.cards.codes(v, c_style[v]),
+            "crm_customer_id": Codes(crm[v], world.crm_ids),
+            "email": world.emails.codes(email[v], e_style[v]),
+            "phone": world.phones.codes(phone[v], p_style[v]),
+            "issued_at": issued[v],
+            "status": Codes(v_status, pa.array(CARD_STATUSES)),
+        },
+        world.cal.day_of(v_at),
+        order=v_at,
+        stream=44,
+    )
 
 
 def write_consents(world: World, ex: Exporter, plan: ConsentPlan, unsubscribes: tuple) -> None:
@@ -311,13 +358,19 @@ def write_consents(world: World, ex: Exporter, plan: ConsentPlan, unsubscribes: 
     rec, combo, granted, at = rec[first], combo[first], granted[first], at[first]
     purposes = np.array([PURPOSES.index(c[0]) for c in COMBOS])
     channels = np.array([CONSENT_CHANNELS.index(c[1]) for c in COMBOS])
-    ex.write(BY_NAME["crm/consents"], {
-        "crm_customer_id": Codes(rec, world.crm_ids),
-        "purpose": Codes(purposes[combo], pa.array(PURPOSES)),
-        "channel": Codes(channels[combo], pa.array(CONSENT_CHANNELS)),
-        "granted": granted,
-        "recorded_at": at,
-    }, world.cal.day_of(np.maximum(at, world.t0)), order=at, stream=45)
+    ex.write(
+        BY_NAME["crm/consents"],
+        {
+            "crm_customer_id": Codes(rec, world.crm_ids),
+            "purpose": Codes(purposes[combo], pa.array(PURPOSES)),
+            "channel": Codes(channels[combo], pa.array(CONSENT_CHANNELS)),
+            "granted": granted,
+            "recorded_at": at,
+        },
+        world.cal.day_of(np.maximum(at, world.t0)),
+        order=at,
+        stream=45,
+    )
 
 
 def write_erasures(world: World, ex: Exporter, planted: Planted, rng) -> None:
@@ -327,11 +380,17 @@ def write_erasures(world: World, ex: Exporter, planted: Planted, rng) -> None:
     crm = np.where(how != 1, world.crm_of[p], -1)
     email = np.where(how != 0, p, -1)
     at = world.erased_at[p]
-    ex.write(BY_NAME["crm/erasure_requests"], {
-        "crm_customer_id": Codes(crm, world.crm_ids),
-        "email": world.emails.codes(email, np.zeros(len(p), dtype=np.int64)),
-        "requested_at": at,
-    }, world.cal.day_of(at), order=at, stream=46)
+    ex.write(
+        BY_NAME["crm/erasure_requests"],
+        {
+            "crm_customer_id": Codes(crm, world.crm_ids),
+            "email": world.emails.codes(email, np.zeros(len(p), dtype=np.int64)),
+            "requested_at": at,
+        },
+        world.cal.day_of(at),
+        order=at,
+        stream=46,
+    )
     planted.note("erasure_request", len(p))
 
 

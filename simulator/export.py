@@ -9,7 +9,6 @@ from __future__ import annotations
 import gzip
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,7 +49,9 @@ def _strings(col: Column) -> pa.Array:
 
 
 def _has_special(arr: pa.Array) -> bool:
-    return bool(len(arr)) and bool(pc.any(pc.match_substring_regex(arr.cast(pa.string()), '[,"\\n\\r]')).as_py())
+    return bool(len(arr)) and bool(
+        pc.any(pc.match_substring_regex(arr.cast(pa.string()), '[,"\\n\\r]')).as_py()
+    )
 
 
 def csv_body(table: pa.Table, quote: set[str]) -> bytes:
@@ -58,7 +59,11 @@ def csv_body(table: pa.Table, quote: set[str]) -> bytes:
     nulls as empty fields."""
     cols = []
     for name in table.column_names:
-        c = table.column(name).combine_chunks() if isinstance(table.column(name), pa.ChunkedArray) else table.column(name)
+        c = (
+            table.column(name).combine_chunks()
+            if isinstance(table.column(name), pa.ChunkedArray)
+            else table.column(name)
+        )
         if name in quote and _has_special(c):
             need = pc.match_substring_regex(c, '[,"\\n\\r]')
             quoted = pc.binary_join_element_wise('"', pc.replace_substring(c, '"', '""'), '"', "")
@@ -174,7 +179,7 @@ class Exporter:
         self._pool.shutdown()
 
     def _may_need_quotes(self, col: Column) -> bool:
-        """Whether a column can hold a comma, quote or newline (checked on the vocabulary when there is one)."""
+        """Whether a column can hold a comma, quote or newline (checked on its vocabulary if it has one)."""
         if isinstance(col, Codes):
             key = id(col.vocab)
             if key not in self._special:
@@ -182,8 +187,14 @@ class Exporter:
             return self._special[key][1]
         return isinstance(col, pa.Array)
 
-    def write(self, spec: Spec, cols: dict[str, Column], day: np.ndarray, order: np.ndarray | None = None,
-              stream: int = 0) -> int:
+    def write(
+        self,
+        spec: Spec,
+        cols: dict[str, Column],
+        day: np.ndarray,
+        order: np.ndarray | None = None,
+        stream: int = 0,
+    ) -> int:
         """Write every export day of one entity; rows whose export day is outside the run are dropped."""
         day = np.asarray(day, dtype=np.int64)
         fault = self.faults.get(spec.name)
@@ -208,18 +219,27 @@ class Exporter:
                 path.write_bytes(b"")
                 self.planted.files["empty_file"] = str(path.relative_to(self.out))
             elif b > a or (fault and fault.day == d):
-                written += self._write_day(spec, {k: _take(c, slice(a, b)) for k, c in cols.items()}, d, path,
-                                           stream, fault if fault and fault.day == d else None)
+                written += self._write_day(
+                    spec,
+                    {k: _take(c, slice(a, b)) for k, c in cols.items()},
+                    d,
+                    path,
+                    stream,
+                    fault if fault and fault.day == d else None,
+                )
             if self.progress is not None:
                 self.progress.update(1)
         self.planted.rows[spec.name] = self.planted.rows.get(spec.name, 0) + written
         return written
 
-    def _write_day(self, spec: Spec, cols: dict[str, Column], d: int, path: Path, stream: int,
-                   fault: FileFault | None) -> int:
+    def _write_day(
+        self, spec: Spec, cols: dict[str, Column], d: int, path: Path, stream: int, fault: FileFault | None
+    ) -> int:
         csv = spec.fmt != "parquet"
-        arrays = {c.name: (self._csv_column if csv else self._typed_column)(c.kind, cols[c.name])
-                  for c in spec.columns}
+        arrays = {
+            c.name: (self._csv_column if csv else self._typed_column)(c.kind, cols[c.name])
+            for c in spec.columns
+        }
         rng = self.cfg.rng(900, stream, d)
         day_end = self.cfg.t0 + (d + 1) * DAY
         n_before = len(next(iter(arrays.values())))
@@ -228,8 +248,13 @@ class Exporter:
         else:
             del arrays[fault.column]
             self.planted.files["missing_column"] = {
-                "file": str(path.relative_to(self.out)), "column": fault.column, "rows": n_before}
+                "file": str(path.relative_to(self.out)),
+                "column": fault.column,
+                "rows": n_before,
+            }
         table = pa.table(arrays)
-        quote = {c.name for c in spec.columns if c.name in arrays and csv and self._may_need_quotes(cols[c.name])}
+        quote = {
+            c.name for c in spec.columns if c.name in arrays and csv and self._may_need_quotes(cols[c.name])
+        }
         self._submit(path, spec.fmt, table, quote)
         return table.num_rows

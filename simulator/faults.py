@@ -14,15 +14,34 @@ from simulator.config import Planted
 from simulator.layout import MAX_AMOUNT, Spec
 from simulator.strings import DAY, TimeFormatter
 
-KINDS = ("null_required", "unparsable_timestamp", "negative_amount", "absurd_amount", "future_date",
-         "wrong_type", "unknown_enum", "duplicate_key")
-GARBAGE_TIMES = ("not a date", "2025-02-30T25:61:00Z", "31/31/2025 10:00", "yesterday", "0000-00-00T00:00:00Z",
-                 "2025-13-01T09:00:00Z", "TBC")
+KINDS = (
+    "null_required",
+    "unparsable_timestamp",
+    "negative_amount",
+    "absurd_amount",
+    "future_date",
+    "wrong_type",
+    "unknown_enum",
+    "duplicate_key",
+)
+GARBAGE_TIMES = (
+    "not a date",
+    "2025-02-30T25:61:00Z",
+    "31/31/2025 10:00",
+    "yesterday",
+    "0000-00-00T00:00:00Z",
+    "2025-13-01T09:00:00Z",
+    "TBC",
+)
 GARBAGE_NUMBERS = ("abc", "n/a", "twelve", "#VALUE!", "1O")
 UNKNOWN_VALUES = {
-    "status": ("refunded", "shipped", "lost"), "event_type": ("pageview", "click_v2", "unknown"),
-    "channel": ("whatsapp", "fax", "pigeon"), "purpose": ("analytics", "all"), "platform": ("windows", "web"),
-    "reason": ("bonus", "transfer"), "device_channel": ("kiosk", "phone"),
+    "status": ("refunded", "shipped", "lost"),
+    "event_type": ("pageview", "click_v2", "unknown"),
+    "channel": ("whatsapp", "fax", "pigeon"),
+    "purpose": ("analytics", "all"),
+    "platform": ("windows", "web"),
+    "reason": ("bonus", "transfer"),
+    "device_channel": ("kiosk", "phone"),
 }
 
 
@@ -62,8 +81,9 @@ def _dup_variant(spec: Spec, col: str, arr: pa.Array, rng) -> pa.Array:
     return arr
 
 
-def inject(spec: Spec, cols: dict[str, pa.Array], day_end: int, tf: TimeFormatter, rng, rate: float,
-           planted: Planted) -> dict[str, pa.Array]:
+def inject(
+    spec: Spec, cols: dict[str, pa.Array], day_end: int, tf: TimeFormatter, rng, rate: float, planted: Planted
+) -> dict[str, pa.Array]:
     """Break about `rate` of the rows of one export file; returns the (possibly longer) columns."""
     n = len(next(iter(cols.values())))
     m = int(rng.binomial(n, rate)) if n else 0
@@ -115,13 +135,19 @@ def inject(spec: Spec, cols: dict[str, pa.Array], day_end: int, tf: TimeFormatte
             vals = vals if isinstance(vals, pa.Array) else pa.array(vals, type=arr.type)
             changes.setdefault(str(col), []).append((r, vals.cast(arr.type)))
     for col, parts in changes.items():  # one pass per column, whatever the number of kinds
-        out[col] = _replace(out[col], np.concatenate([p[0] for p in parts]),
-                            pa.concat_arrays([p[1] for p in parts]))
+        out[col] = _replace(
+            out[col], np.concatenate([p[0] for p in parts]), pa.concat_arrays([p[1] for p in parts])
+        )
     if dup_rows is not None:
         idx = pa.array(dup_rows)
         extra = {name: arr.take(idx) for name, arr in out.items()}
-        free = [c.name for c in spec.columns if c.name not in spec.key and c.name in extra
-                and (spec.col(c.name).values or spec.col(c.name).kind == "bool")]
+        free = [
+            c.name
+            for c in spec.columns
+            if c.name not in spec.key
+            and c.name in extra
+            and (spec.col(c.name).values or spec.col(c.name).kind == "bool")
+        ]
         if free:
             extra[free[0]] = _dup_variant(spec, free[0], extra[free[0]], rng)
         out = {name: pa.concat_arrays([out[name], extra[name]]) for name in out}

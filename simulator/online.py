@@ -59,8 +59,15 @@ def _items(world: World, rng, convert: np.ndarray, abandon: np.ndarray) -> np.nd
     return np.where(convert, conv_items, np.where(abandon, aband_items, 0))
 
 
-def _pages(rng, n_pages: np.ndarray, items: np.ndarray, convert: np.ndarray, start: np.ndarray,
-           mean_dur: float, cal_t0: int):
+def _pages(
+    rng,
+    n_pages: np.ndarray,
+    items: np.ndarray,
+    convert: np.ndarray,
+    start: np.ndarray,
+    mean_dur: float,
+    cal_t0: int,
+):
     """Lay pages/screens out in time; shift sessions so they end before midnight of their day."""
     p_sess, p_pos = ragged(n_pages)
     dur = np.clip(rng.exponential(mean_dur, len(p_sess)), 4, 600).astype(np.int64)
@@ -95,14 +102,18 @@ def web_sessions(world: World, rng) -> tuple[Sessions, dict]:
     abandon = ~convert & (rng.random(n) < r.abandon_cart)
     items = _items(world, rng, convert, abandon)
     n_pages = np.maximum(1 + np.minimum(rng.poisson(2.0, n), 15), items + convert + 1)
-    p_sess, p_pos, p_start, dur, is_item, is_checkout, start, total = _pages(
-        rng, n_pages, items, convert, start, 32.0, world.t0)
+    p_sess, _, p_start, dur, is_item, is_checkout, start, total = _pages(
+        rng, n_pages, items, convert, start, 32.0, world.t0
+    )
     pages = world.pages
     kind = rng.choice(4, len(p_sess), p=[0.2, 0.3, 0.1, 0.4])  # home, category, search, product
     url = np.select(
         [kind == 0, kind == 1, kind == 2],
-        [pages.home, pages.category0 + rng.integers(0, pages.n_categories, len(p_sess)),
-         pages.search0 + rng.integers(0, pages.n_searches, len(p_sess))],
+        [
+            pages.home,
+            pages.category0 + rng.integers(0, pages.n_categories, len(p_sess)),
+            pages.search0 + rng.integers(0, pages.n_searches, len(p_sess)),
+        ],
         pages.product0 + world.catalogue.draw(rng, len(p_sess)),
     )
     item_page = np.flatnonzero(is_item)
@@ -111,40 +122,66 @@ def web_sessions(world: World, rng) -> tuple[Sessions, dict]:
     url[is_checkout] = pages.checkout
     item_at = p_start[item_page] + np.minimum(rng.integers(2, 30, len(item_page)), dur[item_page] - 1)
     login_at = np.where(mode == 1, start, NULL_TS)
-    login_at = np.where(mode == 2, start + np.minimum(rng.integers(3, 20, n), dur[np.cumsum(n_pages) - n_pages] - 1),
-                        login_at)
+    login_at = np.where(
+        mode == 2, start + np.minimum(rng.integers(3, 20, n), dur[np.cumsum(n_pages) - n_pages] - 1), login_at
+    )
     checkout_at = np.where(convert, start + total - 5, NULL_TS)
 
     # ---------- events
     pings = (dur - 1) // PING
-    g_sess, g_k = ragged(pings)
+    _, g_k = ragged(pings)
     g_page = np.repeat(np.arange(len(p_sess)), pings)
     parts = [
         (p_sess, p_start, np.full(len(p_sess), WEB["page_view"]), url),
-        (p_sess[g_page], p_start[g_page] + PING * (g_k + 1), np.full(len(g_page), WEB["page_ping"]), url[g_page]),
+        (
+            p_sess[g_page],
+            p_start[g_page] + PING * (g_k + 1),
+            np.full(len(g_page), WEB["page_ping"]),
+            url[g_page],
+        ),
         (p_sess[item_page], item_at, np.full(len(item_page), WEB["add_to_cart"]), url[item_page]),
     ]
     srch = np.flatnonzero(kind == 2)
     srch = srch[~is_item[srch] & ~is_checkout[srch]]
     parts.append((p_sess[srch], p_start[srch] + 1, np.full(len(srch), WEB["search"]), url[srch]))
     conv = np.flatnonzero(convert)
-    parts.append((conv, checkout_at[conv], np.full(len(conv), WEB["checkout"]), np.full(len(conv), pages.checkout)))
+    parts.append(
+        (conv, checkout_at[conv], np.full(len(conv), WEB["checkout"]), np.full(len(conv), pages.checkout))
+    )
     lg = np.flatnonzero(mode == 2)
     parts.append((lg, login_at[lg], np.full(len(lg), WEB["login"]), np.full(len(lg), pages.login)))
     lo = np.flatnonzero((mode > 0) & (rng.random(n) < 0.03))
-    parts.append((lo, start[lo] + total[lo] - 1, np.full(len(lo), WEB["logout"]), np.full(len(lo), pages.account)))
+    parts.append(
+        (lo, start[lo] + total[lo] - 1, np.full(len(lo), WEB["logout"]), np.full(len(lo), pages.account))
+    )
     e_sess = np.concatenate([p[0] for p in parts])
     e_at = np.concatenate([p[1] for p in parts]).astype(np.int64)
     e_type = np.concatenate([p[2] for p in parts]).astype(np.int8)
     e_url = np.concatenate([p[3] for p in parts]).astype(np.int32)
     logged = (login_at[e_sess] != NULL_TS) & (e_at >= login_at[e_sess])
-    logged &= ~((e_type == WEB["logout"]) & False)
-    events = dict(sess=e_sess, at=e_at, type=e_type, url=e_url, acct=np.where(logged, acct[e_sess], -1),
-                  anon=anon[e_sess])
+    events = {
+        "sess": e_sess,
+        "at": e_at,
+        "type": e_type,
+        "url": e_url,
+        "acct": np.where(logged, acct[e_sess], -1),
+        "anon": anon[e_sess],
+    }
     item_sess = p_sess[item_page]
-    sessions = Sessions("web", person, start, login_at, np.where(mode > 0, acct, -1), convert, checkout_at,
-                        anon, item_sess, item_at, item_sku,
-                        rng.choice(ONLINE_QTY[0], len(item_page), p=ONLINE_QTY[1]))
+    sessions = Sessions(
+        "web",
+        person,
+        start,
+        login_at,
+        np.where(mode > 0, acct, -1),
+        convert,
+        checkout_at,
+        anon,
+        item_sess,
+        item_at,
+        item_sku,
+        rng.choice(ONLINE_QTY[0], len(item_page), p=ONLINE_QTY[1]),
+    )
     return sessions, events
 
 
@@ -167,16 +204,18 @@ def app_sessions(world: World, rng) -> tuple[Sessions, dict]:
     abandon = ~convert & (mode > 0) & (rng.random(n) < r.abandon_cart)
     items = _items(world, rng, convert, abandon)
     n_screens = np.maximum(1 + np.minimum(rng.poisson(2.5, n), 15), items + convert + 1)
-    s_sess, s_pos, s_start, dur, is_item, is_checkout, start, total = _pages(
-        rng, n_screens, items, convert, start + 2, 25.0, world.t0)
+    s_sess, _, s_start, dur, is_item, _, start, total = _pages(
+        rng, n_screens, items, convert, start + 2, 25.0, world.t0
+    )
     start = start - 2
     item_screen = np.flatnonzero(is_item)
     item_sku = world.catalogue.draw(rng, len(item_screen))
     item_at = s_start[item_screen] + np.minimum(rng.integers(2, 30, len(item_screen)), dur[item_screen] - 1)
     first_screen = np.cumsum(n_screens) - n_screens
     login_at = np.where(mode == 1, start, NULL_TS)
-    login_at = np.where(mode == 2, s_start[first_screen] + np.minimum(rng.integers(3, 20, n),
-                                                                     dur[first_screen] - 1), login_at)
+    login_at = np.where(
+        mode == 2, s_start[first_screen] + np.minimum(rng.integers(3, 20, n), dur[first_screen] - 1), login_at
+    )
     checkout_at = np.where(convert, start + 2 + total - 5, NULL_TS)
     end = start + 2 + total
 
@@ -201,16 +240,40 @@ def app_sessions(world: World, rng) -> tuple[Sessions, dict]:
     e_at = np.concatenate([p[1] for p in parts]).astype(np.int64)
     e_type = np.concatenate([np.full(len(p[0]), p[2], dtype=np.int8) for p in parts])
     logged = (login_at[e_sess] != NULL_TS) & (e_at >= login_at[e_sess])
-    events = dict(sess=e_sess, at=e_at, type=e_type, acct=np.where(logged, acct[e_sess], -1),
-                  device=device[e_sess])
-    sessions = Sessions("app", person, start, login_at, np.where(mode > 0, acct, -1), convert, checkout_at,
-                        np.full(n, -1), s_sess[item_screen], item_at, item_sku,
-                        rng.choice(ONLINE_QTY[0], len(item_screen), p=ONLINE_QTY[1]))
+    events = {
+        "sess": e_sess,
+        "at": e_at,
+        "type": e_type,
+        "acct": np.where(logged, acct[e_sess], -1),
+        "device": device[e_sess],
+    }
+    sessions = Sessions(
+        "app",
+        person,
+        start,
+        login_at,
+        np.where(mode > 0, acct, -1),
+        convert,
+        checkout_at,
+        np.full(n, -1),
+        s_sess[item_screen],
+        item_at,
+        item_sku,
+        rng.choice(ONLINE_QTY[0], len(item_screen), p=ONLINE_QTY[1]),
+    )
     return sessions, events
 
 
-def _deliveries(world: World, rng, e_at: np.ndarray, e_sess: np.ndarray, n_sess: int, late_share: float,
-                planted: Planted, source: str):
+def _deliveries(
+    world: World,
+    rng,
+    e_at: np.ndarray,
+    e_sess: np.ndarray,
+    n_sess: int,
+    late_share: float,
+    planted: Planted,
+    source: str,
+):
     """Export day of each event: on time, late by 1-5 days (whole sessions), or delivered twice."""
     delay = np.where(rng.random(n_sess) < late_share, rng.integers(1, 6, n_sess), 0)
     day = world.cal.day_of(e_at) + delay[e_sess]
@@ -231,8 +294,11 @@ def write_events(world: World, ex: Exporter, planted: Planted, s: Sessions, even
     late = RATES.late_session_web if src == "web" else RATES.late_session_app
     day, dup, dup_day = _deliveries(world, rng, at, events["sess"], len(s.person), late, planted, src)
     n = len(at)
-    latency = rng.integers(0, 3, n) if src == "web" else np.where(
-        rng.random(n) < 0.03, rng.integers(600, 6 * 3600, n), rng.integers(0, 20, n))
+    latency = (
+        rng.integers(0, 3, n)
+        if src == "web"
+        else np.where(rng.random(n) < 0.03, rng.integers(600, 6 * 3600, n), rng.integers(0, 20, n))
+    )
     received = np.minimum(at + latency, world.t0 + (day + 1) * DAY - 1)
     rows = np.concatenate([np.arange(n), dup])
     ids = Serial("W" if src == "web" else "E", rows + 1, serial_width(n, 10))
@@ -253,8 +319,13 @@ def write_events(world: World, ex: Exporter, planted: Planted, s: Sessions, even
             "event_type": Codes(events["type"][rows].astype(np.int64), pa.array(APP_EVENT_TYPES)),
         }
     cols |= {"occurred_at": at[rows], "received_at": received[rows]}
-    ex.write(BY_NAME[f"{src}/events"], cols, np.concatenate([day, dup_day]), order=rows,
-             stream=10 if src == "web" else 11)
+    ex.write(
+        BY_NAME[f"{src}/events"],
+        cols,
+        np.concatenate([day, dup_day]),
+        order=rows,
+        stream=10 if src == "web" else 11,
+    )
 
 
 @dataclass
@@ -313,10 +384,15 @@ def write_commerce(world: World, ex: Exporter, planted: Planted, sessions: list[
     o_style = world.style(rng, n_orders, r.email_style, EMAIL_STYLES)
     o_total = np.round(value[o_sess], 2)
     until = world.active_until[o_person]
-    cancelled = np.where(rng.random(n_orders) < r.cancel, o_at + rng.integers(1800, 36 * 3600, n_orders), NULL_TS)
+    cancelled = np.where(
+        rng.random(n_orders) < r.cancel, o_at + rng.integers(1800, 36 * 3600, n_orders), NULL_TS
+    )
     cancelled = np.where(cancelled < until, cancelled, NULL_TS)
-    returned = np.where((cancelled == NULL_TS) & (rng.random(n_orders) < r.ret),
-                        o_at + rng.integers(4 * DAY, 30 * DAY, n_orders), NULL_TS)
+    returned = np.where(
+        (cancelled == NULL_TS) & (rng.random(n_orders) < r.ret),
+        o_at + rng.integers(4 * DAY, 30 * DAY, n_orders),
+        NULL_TS,
+    )
     returned = np.where(returned < until, returned, NULL_TS)
     width = serial_width(n_orders, 8)
 
@@ -329,42 +405,60 @@ def write_commerce(world: World, ex: Exporter, planted: Planted, sessions: list[
     ri = np.concatenate([x[0] for x in rows])
     r_at = np.concatenate([x[1] for x in rows])
     r_status = np.concatenate([np.full(len(x[0]), x[2]) for x in rows])
-    ex.write(BY_NAME["shop/orders"], {
-        "order_id": Serial("O", ri + 1, width),
-        "shop_account_id": Codes(o_acct[ri], world.acct_ids),
-        "guest_email": world.emails.codes(o_email[ri], o_style[ri]),
-        "ordered_at": o_at[ri],
-        "status": Codes(r_status, pa.array(ORDER_STATUSES)),
-        "order_total": o_total[ri],
-        "currency": Codes(np.zeros(len(ri), dtype=np.int64), pa.array([CURRENCY])),
-        "device_channel": Codes(sess_app[o_sess][ri].astype(np.int64), pa.array(["web", "app"])),
-    }, world.cal.day_of(r_at), order=r_at, stream=20)
+    ex.write(
+        BY_NAME["shop/orders"],
+        {
+            "order_id": Serial("O", ri + 1, width),
+            "shop_account_id": Codes(o_acct[ri], world.acct_ids),
+            "guest_email": world.emails.codes(o_email[ri], o_style[ri]),
+            "ordered_at": o_at[ri],
+            "status": Codes(r_status, pa.array(ORDER_STATUSES)),
+            "order_total": o_total[ri],
+            "currency": Codes(np.zeros(len(ri), dtype=np.int64), pa.array([CURRENCY])),
+            "device_channel": Codes(sess_app[o_sess][ri].astype(np.int64), pa.array(["web", "app"])),
+        },
+        world.cal.day_of(r_at),
+        order=r_at,
+        stream=20,
+    )
 
     # ---------- order lines
     li = np.flatnonzero(sess_conv[item_sess])
     li = li[np.lexsort((item_at[li], o_number[item_sess[li]]))]
     l_order = o_number[item_sess[li]]
     _, l_pos = ragged(np.bincount(l_order, minlength=n_orders + 1)[1:])
-    ex.write(BY_NAME["shop/order_lines"], {
-        "order_id": Serial("O", l_order, width),
-        "line_number": l_pos + 1,
-        "sku": Codes(item_sku[li], cat.sku),
-        "quantity": item_qty[li],
-        "unit_price": cat.price[item_sku[li]],
-    }, world.cal.day_of(sess_checkout[item_sess[li]]), order=l_order, stream=21)
+    ex.write(
+        BY_NAME["shop/order_lines"],
+        {
+            "order_id": Serial("O", l_order, width),
+            "line_number": l_pos + 1,
+            "sku": Codes(item_sku[li], cat.sku),
+            "quantity": item_qty[li],
+            "unit_price": cat.price[item_sku[li]],
+        },
+        world.cal.day_of(sess_checkout[item_sess[li]]),
+        order=l_order,
+        stream=21,
+    )
 
     # ---------- carts: converted carts carry the order id, abandoned ones do not
     k = cart_sess[np.argsort(first_add[cart_sess], kind="stable")]
     last = np.where(sess_conv[k], sess_checkout[k], last_add[k])
-    ex.write(BY_NAME["shop/carts"], {
-        "cart_id": Serial("K", np.arange(1, len(k) + 1), serial_width(len(k), 8)),
-        "shop_account_id": Codes(sess_acct[k], world.acct_ids),
-        "anonymous_id": Codes(sess_anon[k], world.anon_ids),
-        "created_at": first_add[k],
-        "last_activity_at": last,
-        "cart_value": np.round(value[k], 2),
-        "order_id": Serial("O", o_number[k], width),
-    }, world.cal.day_of(last), order=first_add[k], stream=22)
+    ex.write(
+        BY_NAME["shop/carts"],
+        {
+            "cart_id": Serial("K", np.arange(1, len(k) + 1), serial_width(len(k), 8)),
+            "shop_account_id": Codes(sess_acct[k], world.acct_ids),
+            "anonymous_id": Codes(sess_anon[k], world.anon_ids),
+            "created_at": first_add[k],
+            "last_activity_at": last,
+            "cart_value": np.round(value[k], 2),
+            "order_id": Serial("O", o_number[k], width),
+        },
+        world.cal.day_of(last),
+        order=first_add[k],
+        stream=22,
+    )
     planted.note("abandoned_cart", int((~sess_conv[k] & (world.cal.day_of(last) < world.cfg.days)).sum()))
     assert n_items[k].min(initial=1) >= 1
     return Orders(o_person, o_acct, o_at, cancelled, returned, o_email, l_order - 1, item_sku[li])

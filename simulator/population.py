@@ -14,8 +14,16 @@ import pyarrow.compute as pc
 
 from simulator.config import RATES, SimConfig
 from simulator.reference import (
-    EMAIL_DOMAIN_WEIGHTS, EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, PHONE_GROUPS, PHONE_PLAN, STORES,
-    Catalogue, Pages, store_count,
+    EMAIL_DOMAIN_WEIGHTS,
+    EMAIL_DOMAINS,
+    FIRST_NAMES,
+    LAST_NAMES,
+    PHONE_GROUPS,
+    PHONE_PLAN,
+    STORES,
+    Catalogue,
+    Pages,
+    store_count,
 )
 from simulator.strings import DAY, Codes, hex_tokens, serial, serial_width
 from simulator.timeline import Calendar
@@ -44,10 +52,15 @@ def _bijection(i: np.ndarray, modulus: int, salt: int) -> np.ndarray:
 def styled_emails(canonical: pa.Array) -> pa.Array:
     """EMAIL_STYLES written forms of each address, style-major: style s of value j at s*n + j."""
     title = pc.utf8_title(canonical)
-    return pa.concat_arrays([
-        canonical, title, pc.utf8_upper(canonical),
-        _join(" ", canonical, " "), _join("  ", title, " "),
-    ])
+    return pa.concat_arrays(
+        [
+            canonical,
+            title,
+            pc.utf8_upper(canonical),
+            _join(" ", canonical, " "),
+            _join("  ", title, " "),
+        ]
+    )
 
 
 def styled_phones(cc: str, nsn: pa.Array, groups: tuple[int, ...], national_ok: bool) -> list[pa.Array]:
@@ -140,7 +153,9 @@ class World:
         self.joiner = joiner
 
         # ---------- relationships
-        u = lambda: rng.random(n)  # noqa: E731
+        def u():
+            return rng.random(n)
+
         self.has_crm = u() < r.has_crm
         self.has_shop = u() < np.where(self.has_crm, r.has_shop_if_crm, r.has_shop_no_crm)
         self.web_user = u() < np.where(self.has_shop, r.web_if_shop, r.web_no_shop)
@@ -158,21 +173,25 @@ class World:
         # creation times of the records each silo holds
         self.crm_created = np.where(self.has_crm, self.since, NEVER)
         self.shop_created = np.where(
-            self.has_shop, self.since + (rng.exponential(150.0, n) * DAY).astype(np.int64), NEVER)
+            self.has_shop, self.since + (rng.exponential(150.0, n) * DAY).astype(np.int64), NEVER
+        )
         self.has_shop &= self.shop_created < t_end
         self.shop_created = np.where(self.has_shop, self.shop_created, NEVER)
         self.card_issued = np.where(
-            self.has_card, self.since + (rng.exponential(120.0, n) * DAY).astype(np.int64), NEVER)
+            self.has_card, self.since + (rng.exponential(120.0, n) * DAY).astype(np.int64), NEVER
+        )
         self.has_card &= self.card_issued < t_end
         self.card_issued = np.where(self.has_card, self.card_issued, NEVER)
 
         # erasure requests: a few pre-existing CRM customers ask to be forgotten during the run
         self.erased_at = np.full(n, NEVER, dtype=np.int64)
         if cfg.days >= 2 and n:
-            k = max(1, int(round(n * cfg.years * r.erasures_per_year)))
+            k = max(1, round(n * cfg.years * r.erasures_per_year))
             pool = np.flatnonzero(self.has_crm & ~joiner)
             chosen = rng.choice(pool, size=min(k, len(pool)), replace=False) if len(pool) else pool
-            self.erased_at[chosen] = t0 + DAY + (rng.random(len(chosen)) * (cfg.days - 1) * DAY).astype(np.int64)
+            self.erased_at[chosen] = (
+                t0 + DAY + (rng.random(len(chosen)) * (cfg.days - 1) * DAY).astype(np.int64)
+            )
         # end of each person's activity in the run; nothing new is created after an erasure
         self.active_until = np.minimum(self.erased_at, t_end)
         self.has_shop &= self.shop_created < self.active_until
@@ -200,7 +219,9 @@ class World:
         initial = pc.utf8_slice_codeunits(first_c, 0, 1)
         local1 = pc.case_when(
             pc.make_struct(pa.array(pattern == 0), pa.array(pattern == 1), pa.array(pattern == 2)),
-            _join(first_c, ".", last_c, number), _join(first_c, number), _join(initial, ".", last_c, number),
+            _join(first_c, ".", last_c, number),
+            _join(first_c, number),
+            _join(initial, ".", last_c, number),
             _join(first_c, last_c, number),
         )
         email1 = _join(local1, "@", d1)
@@ -214,8 +235,12 @@ class World:
         hh_country[self.household] = self.country
         owner_country = np.concatenate([self.country.astype(object), hh_country])
         is_land = np.arange(len(owner_country)) >= n
-        digits = np.concatenate([_bijection(np.arange(n), 10 ** 7, 1234567),
-                                 _bijection(np.arange(self.n_households), 10 ** 7, 7654321)])
+        digits = np.concatenate(
+            [
+                _bijection(np.arange(n), 10**7, 1234567),
+                _bijection(np.arange(self.n_households), 10**7, 7654321),
+            ]
+        )
         digits = pc.utf8_lpad(pa.array(digits).cast(pa.string()), 7, "0")
         m = len(owner_country)
         styled = [np.empty(0, dtype=object)] * PHONE_STYLES
@@ -230,11 +255,15 @@ class World:
                 rows.append(sel)
         rows = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
         back = pa.array(np.argsort(rows, kind="stable"))  # position of each phone in the pieces
-        styled = [pa.concat_arrays([p[s] for p in pieces]).take(back) if pieces else pa.array([], pa.string())
-                  for s in range(PHONE_STYLES)]
+        styled = [
+            pa.concat_arrays([p[s] for p in pieces]).take(back) if pieces else pa.array([], pa.string())
+            for s in range(PHONE_STYLES)
+        ]
         junk = pa.array([JUNK_PHONE])
         canonical = pa.concat_arrays([styled[0], junk])
-        self.phones = Styled(canonical, pa.concat_arrays([x for s in styled for x in (s, junk)]), PHONE_STYLES)
+        self.phones = Styled(
+            canonical, pa.concat_arrays([x for s in styled for x in (s, junk)]), PHONE_STYLES
+        )
         self.phone_junk = m
         self.landline_of = np.where(self.has_landline, n + self.household, -1)
         self.mobile_of = np.where(self.has_mobile, np.arange(n), -1)
@@ -249,7 +278,11 @@ class World:
         rec_created = np.concatenate([self.crm_created[crm_p], dup_created])
         rec_is_dup = np.concatenate([np.zeros(len(crm_p), bool), np.ones(len(dup_p), bool)])
         order = np.lexsort((rec_person, rec_created))
-        self.crm_person, self.crm_created_at, self.crm_is_dup = rec_person[order], rec_created[order], rec_is_dup[order]
+        self.crm_person, self.crm_created_at, self.crm_is_dup = (
+            rec_person[order],
+            rec_created[order],
+            rec_is_dup[order],
+        )
         self.crm_ids = serial("C", np.arange(1, len(order) + 1), serial_width(len(order), 6))
         self.crm_of = np.full(n, -1, dtype=np.int64)  # primary record
         prim = ~self.crm_is_dup
@@ -280,18 +313,22 @@ class World:
         first_of[card_p] = np.arange(len(card_p))
         self.card_replaced_at[first_of[repl]] = repl_issued
         self.card_expired = np.zeros(nc, bool)
-        self.card_expired[: len(card_p)] = ((rng.random(len(card_p)) < 0.04) & ~np.isin(card_p, repl)
-                                            & (self.card_issued_at[: len(card_p)] < self.t0))
+        self.card_expired[: len(card_p)] = (
+            (rng.random(len(card_p)) < 0.04)
+            & ~np.isin(card_p, repl)
+            & (self.card_issued_at[: len(card_p)] < self.t0)
+        )
         self.card_first_of, self.card_second_of = first_of, np.full(n, -1, dtype=np.int64)
         self.card_second_of[repl] = len(card_p) + np.arange(len(repl))
-        card_num = _bijection(np.arange(nc), 10 ** 8, 31337)
+        card_num = _bijection(np.arange(nc), 10**8, 31337)
         digits = pa.array(card_num).cast(pa.string())
         digits = pc.utf8_lpad(digits, 8, "0")
         canonical = _join("LC", digits)
         lower = pc.utf8_lower(canonical)
         a, b = pc.utf8_slice_codeunits(digits, 0, 4), pc.utf8_slice_codeunits(digits, 4, 8)
-        written = pa.concat_arrays([canonical, lower, _join("LC ", a, " ", b), _join("LC-", a, "-", b),
-                                    _join("lc ", a, "-", b)])
+        written = pa.concat_arrays(
+            [canonical, lower, _join("LC ", a, " ", b), _join("LC-", a, "-", b), _join("lc ", a, "-", b)]
+        )
         self.cards = Styled(canonical, written, CARD_STYLES)
         self.default_cards = pa.array([f"STORE-DEFAULT-{k + 1:04d}" for k in range(self.n_stores)])
 
@@ -309,8 +346,12 @@ class World:
         self.anon_ids = hex_tokens("anon-", np.arange(len(self.anon_person)), 0xC00C1E)
 
         # social handles: canonical lower-case without @, written as @FirstLast_123
-        first_t = pa.array([f.replace("'", "").replace(" ", "") for f in FIRST_NAMES]).take(pa.array(self.first_idx))
-        last_t = pa.array([x.replace("'", "").replace(" ", "") for x in LAST_NAMES]).take(pa.array(self.last_idx))
+        first_t = pa.array([f.replace("'", "").replace(" ", "") for f in FIRST_NAMES]).take(
+            pa.array(self.first_idx)
+        )
+        last_t = pa.array([x.replace("'", "").replace(" ", "") for x in LAST_NAMES]).take(
+            pa.array(self.last_idx)
+        )
         written = _join("@", first_t, last_t, "_", number)
         self.handle_written = written
         self.handle_canonical = pc.utf8_lower(pc.utf8_slice_codeunits(written, 1))
@@ -335,5 +376,7 @@ class World:
         """The card a person can show at time t (-1 when none)."""
         c1, c2 = self.card_first_of[persons], self.card_second_of[persons]
         use2 = (c2 >= 0) & (t >= self.card_issued_at[np.maximum(c2, 0)])
-        ok1 = (c1 >= 0) & (t >= self.card_issued_at[np.maximum(c1, 0)]) & ~self.card_expired[np.maximum(c1, 0)]
+        ok1 = (
+            (c1 >= 0) & (t >= self.card_issued_at[np.maximum(c1, 0)]) & ~self.card_expired[np.maximum(c1, 0)]
+        )
         return np.where(use2, c2, np.where(ok1, c1, -1))

@@ -17,7 +17,9 @@ from simulator.population import World
 
 
 def simulate(cfg: SimConfig) -> dict:
-    """Generate every export file under cfg.out and the ground truth under cfg.truth_dir; returns planted.json."""
+    """Write every export file under cfg.out and the ground truth under cfg.truth_dir.
+
+    Returns the content of planted.json: rows written and every planted kind of mess and bad row."""
     cfg = replace(cfg, out=Path(cfg.out), truth=Path(cfg.truth) if cfg.truth is not None else None)
     for spec in SPECS:  # a re-run replaces the simulator's own folders and nothing else
         folder = cfg.out / spec.source / spec.entity

@@ -22,10 +22,17 @@ VOUCHER = 500  # points a voucher costs
 
 def write_stores(world: World, ex: Exporter) -> None:
     s = world.stores
-    ex.write(BY_NAME["pos/stores"], {
-        "store_id": pa.array([x[0] for x in s]), "city": pa.array([x[1] for x in s]),
-        "country": pa.array([x[2] for x in s]), "timezone": pa.array([x[3] for x in s]),
-    }, np.zeros(len(s), dtype=np.int64), stream=30)
+    ex.write(
+        BY_NAME["pos/stores"],
+        {
+            "store_id": pa.array([x[0] for x in s]),
+            "city": pa.array([x[1] for x in s]),
+            "country": pa.array([x[2] for x in s]),
+            "timezone": pa.array([x[3] for x in s]),
+        },
+        np.zeros(len(s), dtype=np.int64),
+        stream=30,
+    )
 
 
 def local_to_utc(world: World, local: np.ndarray, store: np.ndarray) -> np.ndarray:
@@ -35,7 +42,8 @@ def local_to_utc(world: World, local: np.ndarray, store: np.ndarray) -> np.ndarr
         sel = np.flatnonzero(np.isin(store, [k for k, z in enumerate(world.store_tz) if z == tz]))
         if len(sel):
             idx = pd.DatetimeIndex(local[sel].astype("datetime64[s]")).tz_localize(
-                tz, ambiguous="NaT", nonexistent="shift_forward")
+                tz, ambiguous="NaT", nonexistent="shift_forward"
+            )
             utc[sel] = idx.tz_convert("UTC").as_unit("s").asi8
     return utc
 
@@ -49,7 +57,7 @@ class Till:
     card: np.ndarray  # real card index, or -(1 + store) for the store's default card, or NULL (-10**9)
 
 
-NO_CARD = -(10 ** 9)
+NO_CARD = -(10**9)
 
 
 def simulate_stores(world: World, ex: Exporter, planted: Planted) -> Till:
@@ -62,13 +70,14 @@ def simulate_stores(world: World, ex: Exporter, planted: Planted) -> Till:
     person = np.repeat(users, k)
     local = world.cal.sample(rng, np.repeat(lo, k), np.repeat(hi, k), "store")  # wall clock of the store
     n = len(person)
-    store = np.where(rng.random(n) < 0.85, world.home_store[person],
-                     rng.choice(world.n_stores, n, p=world.store_weights))
+    store = np.where(
+        rng.random(n) < 0.85, world.home_store[person], rng.choice(world.n_stores, n, p=world.store_weights)
+    )
     utc = local_to_utc(world, local, store)
     order = np.lexsort((local, store))
     person, local, store, utc = person[order], local[order], store[order], utc[order]
     seq = np.arange(n) - np.searchsorted(store, store)  # per-store running number
-    t_number = (store + 1) * 10 ** 7 + seq + 1
+    t_number = (store + 1) * 10**7 + seq + 1
 
     # cards: shown by most holders; people without one sometimes get the store's default card scanned
     card = world.active_card(person, utc)
@@ -78,8 +87,11 @@ def simulate_stores(world: World, ex: Exporter, planted: Planted) -> Till:
     style = world.style(rng, n, r.card_style, CARD_STYLES)
     nc = world.cards.n
     vocab = pa.concat_arrays([world.cards.written, world.default_cards])
-    card_idx = np.where(card_col >= 0, style * nc + card_col,
-                        np.where(card_col == NO_CARD, -1, CARD_STYLES * nc + (-card_col - 1)))
+    card_idx = np.where(
+        card_col >= 0,
+        style * nc + card_col,
+        np.where(card_col == NO_CARD, -1, CARD_STYLES * nc + (-card_col - 1)),
+    )
 
     # lines
     n_lines = 1 + np.minimum(rng.poisson(1.6, n), 12)
@@ -89,21 +101,33 @@ def simulate_stores(world: World, ex: Exporter, planted: Planted) -> Till:
     total = np.round(np.bincount(l_tx, weights=qty * cat.price[sku], minlength=n), 2)
     day = world.cal.day_of(local)
     ex.track(vocab, "card", nc, CARD_STYLES, -1)
-    ex.write(BY_NAME["pos/transactions"], {
-        "transaction_id": Serial("T", t_number, 9),
-        "store_id": Codes(store, pa.array([s[0] for s in world.stores])),
-        "loyalty_card_number": Codes(card_idx, vocab),
-        "transacted_at": local,
-        "total_amount": total,
-        "currency": Codes(np.zeros(n, dtype=np.int64), pa.array([CURRENCY])),
-    }, day, order=local, stream=31)
-    ex.write(BY_NAME["pos/transaction_lines"], {
-        "transaction_id": Serial("T", t_number[l_tx], 9),
-        "line_number": l_pos + 1,
-        "sku": Codes(sku, cat.sku),
-        "quantity": qty,
-        "unit_price": cat.price[sku],
-    }, day[l_tx], order=local[l_tx], stream=32)
+    ex.write(
+        BY_NAME["pos/transactions"],
+        {
+            "transaction_id": Serial("T", t_number, 9),
+            "store_id": Codes(store, pa.array([s[0] for s in world.stores])),
+            "loyalty_card_number": Codes(card_idx, vocab),
+            "transacted_at": local,
+            "total_amount": total,
+            "currency": Codes(np.zeros(n, dtype=np.int64), pa.array([CURRENCY])),
+        },
+        day,
+        order=local,
+        stream=31,
+    )
+    ex.write(
+        BY_NAME["pos/transaction_lines"],
+        {
+            "transaction_id": Serial("T", t_number[l_tx], 9),
+            "line_number": l_pos + 1,
+            "sku": Codes(sku, cat.sku),
+            "quantity": qty,
+            "unit_price": cat.price[sku],
+        },
+        day[l_tx],
+        order=local[l_tx],
+        stream=32,
+    )
     return Till(person, store, utc, total, card_col)
 
 
@@ -144,10 +168,16 @@ def write_points(world: World, ex: Exporter, planted: Planted, till: Till, goodw
     vocab = pa.concat_arrays([world.cards.canonical, world.default_cards])
     ex.track(vocab, "card", world.cards.n, 1, -1)
     idx = np.where(e_card >= 0, e_card, world.cards.n + (-e_card - 1))
-    ex.write(BY_NAME["loyalty/points"], {
-        "entry_id": Serial("E", np.arange(1, len(e_at) + 1), serial_width(len(e_at), 9)),
-        "loyalty_card_number": Codes(idx, vocab),
-        "points": e_pts,
-        "reason": Codes(e_reason.astype(np.int64), pa.array(POINT_REASONS)),
-        "occurred_at": e_at,
-    }, world.cal.day_of(e_at), order=e_at, stream=33)
+    ex.write(
+        BY_NAME["loyalty/points"],
+        {
+            "entry_id": Serial("E", np.arange(1, len(e_at) + 1), serial_width(len(e_at), 9)),
+            "loyalty_card_number": Codes(idx, vocab),
+            "points": e_pts,
+            "reason": Codes(e_reason.astype(np.int64), pa.array(POINT_REASONS)),
+            "occurred_at": e_at,
+        },
+        world.cal.day_of(e_at),
+        order=e_at,
+        stream=33,
+    )

@@ -46,7 +46,7 @@ def serial(prefix: str, numbers: np.ndarray, width: int, null: np.ndarray | None
     pre = np.frombuffer(prefix.encode(), dtype=np.uint8)
     mat = np.empty((len(numbers), len(pre) + width), dtype=np.uint8)
     mat[:, : len(pre)] = pre
-    mat[:, len(pre):] = _digits(np.where(numbers < 0, 0, numbers), width)
+    mat[:, len(pre) :] = _digits(np.where(numbers < 0, 0, numbers), width)
     return _from_matrix(mat, null if null is not None else (numbers < 0 if numbers.size else None))
 
 
@@ -66,7 +66,7 @@ def hex_tokens(prefix: str, numbers: np.ndarray, salt: int, nhex: int = 16) -> p
     pre = np.frombuffer(prefix.encode(), dtype=np.uint8)
     mat = np.empty((len(mixed), len(pre) + nhex), dtype=np.uint8)
     mat[:, : len(pre)] = pre
-    mat[:, len(pre):] = _HEX[nibbles]
+    mat[:, len(pre) :] = _HEX[nibbles]
     return _from_matrix(mat)
 
 
@@ -78,8 +78,20 @@ class TimeFormatter:
         self.day0 = int(days[0].astype(np.int64))
         self.day_bytes = days.astype("S10").view(np.uint8).reshape(-1, 10)
         tod = np.arange(DAY)
-        hms = np.stack([tod // 3600 // 10, tod // 3600 % 10, tod // 600 % 6, tod // 60 % 10,
-                        tod % 60 // 10, tod % 10], axis=1).astype(np.uint8) + 48
+        hms = (
+            np.stack(
+                [
+                    tod // 3600 // 10,
+                    tod // 3600 % 10,
+                    tod // 600 % 6,
+                    tod // 60 % 10,
+                    tod % 60 // 10,
+                    tod % 10,
+                ],
+                axis=1,
+            ).astype(np.uint8)
+            + 48
+        )
         self.tod_bytes = np.empty((DAY, 8), dtype=np.uint8)
         self.tod_bytes[:, [0, 1, 3, 4, 6, 7]] = hms
         self.tod_bytes[:, [2, 5]] = ord(":")
@@ -120,7 +132,7 @@ class Codes:
     def __len__(self) -> int:
         return len(self.idx)
 
-    def take(self, rows) -> "Codes":
+    def take(self, rows) -> Codes:
         return Codes(self.idx[rows], self.vocab)
 
     def to_arrow(self) -> pa.Array:
@@ -139,7 +151,7 @@ class Serial:
     def __len__(self) -> int:
         return len(self.numbers)
 
-    def take(self, rows) -> "Serial":
+    def take(self, rows) -> Serial:
         return Serial(self.prefix, self.numbers[rows], self.width)
 
     def to_arrow(self) -> pa.Array:

@@ -24,7 +24,10 @@ class Run:
 
     def data_files(self, source: str, entity: str) -> list[Path]:
         """Files with rows to read: not the 0-byte file, not the file missing a required column."""
-        skip = {self.planted["files"].get("empty_file"), self.planted["files"].get("missing_column", {}).get("file")}
+        skip = {
+            self.planted["files"].get("empty_file"),
+            self.planted["files"].get("missing_column", {}).get("file"),
+        }
         return [p for p in self.files(source, entity) if str(p.relative_to(self.landing)) not in skip]
 
 
@@ -44,5 +47,7 @@ def relation(con: duckdb.DuckDBPyConnection, files: list[Path]) -> str:
     names = ", ".join(f"'{p}'" for p in files)
     if files[0].suffix == ".parquet":
         return f"read_parquet([{names}], filename=true, union_by_name=true)"
-    return (f"read_csv([{names}], header=true, all_varchar=true, delim=',', quote='\"', escape='\"', "
-            f"filename=true, union_by_name=true)")
+    return (
+        f"read_csv([{names}], header=true, all_varchar=true, delim=',', quote='\"', escape='\"', "
+        f"filename=true, union_by_name=true)"
+    )

@@ -30,11 +30,19 @@ IDENTIFIER_COLUMNS = {  # where each kind of identifier appears in the exports
     ("web", "events"): [("anonymous_id", "anonymous_id"), ("shop_account_id", "shop_account_id")],
     ("app", "events"): [("device_id", "device_id"), ("app_user_id", "shop_account_id")],
     ("pos", "transactions"): [("loyalty_card_number", "loyalty_card_number")],
-    ("loyalty", "cards"): [("loyalty_card_number", "loyalty_card_number"), ("crm_customer_id", "crm_customer_id"),
-                           ("email", "email"), ("phone", "phone")],
+    ("loyalty", "cards"): [
+        ("loyalty_card_number", "loyalty_card_number"),
+        ("crm_customer_id", "crm_customer_id"),
+        ("email", "email"),
+        ("phone", "phone"),
+    ],
     ("loyalty", "points"): [("loyalty_card_number", "loyalty_card_number")],
     ("email", "events"): [("email", "email")],
-    ("care", "tickets"): [("contact_email", "email"), ("contact_phone", "phone"), ("social_handle", "social_handle")],
+    ("care", "tickets"): [
+        ("contact_email", "email"),
+        ("contact_phone", "phone"),
+        ("social_handle", "social_handle"),
+    ],
     ("survey", "nps_responses"): [("crm_customer_id", "crm_customer_id"), ("email", "email")],
     ("reviews", "reviews"): [("shop_account_id", "shop_account_id"), ("email", "email")],
 }
@@ -68,8 +76,9 @@ def exported_identifiers(run, con) -> dict[str, set[str]]:
     for (source, entity), cols in IDENTIFIER_COLUMNS.items():
         files = run.data_files(source, entity)
         names = ", ".join(f'"{c}"' for c, _ in cols)
-        union = " union ".join(f"select '{kind}', \"{c}\"::varchar from src where \"{c}\" is not null"
-                               for c, kind in cols)
+        union = " union ".join(
+            f'select \'{kind}\', "{c}"::varchar from src where "{c}" is not null' for c, kind in cols
+        )
         rows = con.execute(f"with src as materialized (select {names} from {relation(con, files)}) {union}")
         for kind, value in rows.fetchall():
             found.setdefault(kind, set()).add(value)
@@ -98,8 +107,15 @@ def test_layout_is_the_landing_contract():
     ours = {s.name: s for s in layout.SPECS}
     theirs = {f"{e.source}/{e.name}": e for e in contract.ENTITIES}
     assert ours.keys() == theirs.keys()
-    kinds = {"str": "VARCHAR", "ts": "TIMESTAMP", "lts": "TIMESTAMP", "date": "DATE", "int": "BIGINT",
-             "float": "DOUBLE", "bool": "BOOLEAN"}
+    kinds = {
+        "str": "VARCHAR",
+        "ts": "TIMESTAMP",
+        "lts": "TIMESTAMP",
+        "date": "DATE",
+        "int": "BIGINT",
+        "float": "DOUBLE",
+        "bool": "BOOLEAN",
+    }
     for name, e in theirs.items():
         s = ours[name]
         extra = [c for c in s.column_names if c not in e.column_names]
@@ -107,7 +123,10 @@ def test_layout_is_the_landing_contract():
         assert [c for c in s.column_names if c in e.column_names] == e.column_names, name
         for c in e.columns:
             mine = s.col(c.name)
-            assert (kinds[mine.kind], mine.required, mine.values) == (c.type, c.required, c.values), (name, c.name)
+            assert (kinds[mine.kind], mine.required, mine.values) == (c.type, c.required, c.values), (
+                name,
+                c.name,
+            )
             assert (mine.min, mine.max) == (c.min, c.max), (name, c.name)
         assert s.key == e.key and s.event_time == e.event_time, name
         if e.event_time:
@@ -148,8 +167,10 @@ def test_good_rows_parse_to_contract_types_and_bad_rows_are_the_planted_ones(run
             if c.values:
                 flags.append(f"{v} not in ({', '.join(repr(x) for x in c.values)})")
         if e.event_time:
-            flags.append(f"try_cast(\"{e.event_time}\"::varchar as timestamp) >= "
-                         f"regexp_extract(filename, '(\\d{{4}}-\\d{{2}}-\\d{{2}})', 1)::date + interval 1 day")
+            flags.append(
+                f'try_cast("{e.event_time}"::varchar as timestamp) >= '
+                f"regexp_extract(filename, '(\\d{{4}}-\\d{{2}}-\\d{{2}})', 1)::date + interval 1 day"
+            )
         if e.one_of_required:
             flags.append(" and ".join(f'"{c}" is null' for c in e.one_of_required))
         bad = " or ".join(f"coalesce({f}, false)" for f in flags)
@@ -167,8 +188,16 @@ def test_good_rows_parse_to_contract_types_and_bad_rows_are_the_planted_ones(run
 def test_about_one_percent_of_rows_are_bad_and_of_many_kinds(run):
     p = run.planted
     assert 0.006 < p["bad_row_share"] < 0.015
-    assert set(p["bad_rows"]) == {"null_required", "unparsable_timestamp", "negative_amount", "absurd_amount",
-                                  "future_date", "wrong_type", "unknown_enum", "duplicate_key"}
+    assert set(p["bad_rows"]) == {
+        "null_required",
+        "unparsable_timestamp",
+        "negative_amount",
+        "absurd_amount",
+        "future_date",
+        "wrong_type",
+        "unknown_enum",
+        "duplicate_key",
+    }
     assert sum(p["rows_by_entity"].values()) == p["rows_written"]
 
 
@@ -197,8 +226,16 @@ def test_csv_layout_timestamps_and_booleans(run):
 # ---------------------------------------------------------------- identifiers and truth
 def test_every_exported_identifier_belongs_to_a_person_and_junk_to_nobody(run, exported):
     truth = truth_identifiers(run)
-    assert set(truth) == {"crm_customer_id", "shop_account_id", "email", "phone", "loyalty_card_number",
-                          "device_id", "anonymous_id", "social_handle"}
+    assert set(truth) == {
+        "crm_customer_id",
+        "shop_account_id",
+        "email",
+        "phone",
+        "loyalty_card_number",
+        "device_id",
+        "anonymous_id",
+        "social_handle",
+    }
     seen_junk: Counter = Counter()
     for kind, raws in exported.items():
         unknown = set()
@@ -221,7 +258,11 @@ def test_messy_spellings_of_identifiers_are_exported(exported):
     for pattern in (r"^\+\d+$", r"^\+44 \d", r"^0\d{3,4} ", r"^00\d+ \d+-", r"^\+44 \(0\)"):
         assert any(re.match(pattern, p) for p in phones), pattern
     cards = found["loyalty_card_number"]
-    assert any(" " in c for c in cards) and any("-" in c for c in cards) and any(c.startswith("lc") for c in cards)
+    assert (
+        any(" " in c for c in cards)
+        and any("-" in c for c in cards)
+        and any(c.startswith("lc") for c in cards)
+    )
     assert any(h.startswith("@") and h != h.lower() for h in found["social_handle"])
 
 
@@ -230,8 +271,13 @@ def test_truth_lists_each_persons_identifiers_and_households_share_phones(run):
     assert ids.column_names == ["identifier_type", "identifier_value", "person_id"]
     persons = pq.read_table(run.truth / "persons.parquet").to_pylist()
     household = {p["person_id"]: p["household_id"] for p in persons}
-    assert len(persons) == 4000 and {"first_name", "birth_date", "city", "home_store_id", "signup_date"} <= set(
-        persons[0])
+    assert len(persons) == 4000 and {
+        "first_name",
+        "birth_date",
+        "city",
+        "home_store_id",
+        "signup_date",
+    } <= set(persons[0])
     owners: dict[tuple, set] = {}
     kinds_of: dict[str, set] = {}
     for r in ids.to_pylist():
@@ -248,13 +294,18 @@ def test_truth_lists_each_persons_identifiers_and_households_share_phones(run):
 
 def test_duplicate_crm_records_share_an_email_or_phone(run, con):
     ids = pq.read_table(run.truth / "identifiers.parquet").to_pylist()
-    person_of = {r["identifier_value"]: r["person_id"] for r in ids if r["identifier_type"] == "crm_customer_id"}
+    person_of = {
+        r["identifier_value"]: r["person_id"] for r in ids if r["identifier_type"] == "crm_customer_id"
+    }
     rel = relation(con, run.data_files("crm", "customers"))
-    rows = con.execute(f"select distinct crm_customer_id, email, phone from {rel} where crm_customer_id is not null")
+    rows = con.execute(
+        f"select distinct crm_customer_id, email, phone from {rel} where crm_customer_id is not null"
+    )
     by_person: dict[str, list] = {}
     for cid, email, phone in rows.fetchall():
         by_person.setdefault(person_of[cid], []).append(
-            (cid, normalise("email", email) if email else None, normalise("phone", phone) if phone else None))
+            (cid, normalise("email", email) if email else None, normalise("phone", phone) if phone else None)
+        )
     dups = [recs for recs in by_person.values() if len({r[0] for r in recs}) > 1]
     assert len(dups) >= 10
     linked = 0
@@ -305,15 +356,35 @@ def test_orders_are_cancelled_or_returned_in_a_later_export(run, con):
 
 # ---------------------------------------------------------------- reproducibility and the CLI
 def _digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_same_seed_gives_identical_bytes_and_another_seed_does_not(tmp_path):
     a = run_simulator(tmp_path / "a", persons=300, days=6, seed=5)
     cli = subprocess.run(
-        [sys.executable, "-m", "simulator", "--persons", "300", "--days", "6", "--seed", "5",
-         "--out", str(tmp_path / "b" / "landing"), "--quiet"], cwd=REPO, capture_output=True, text=True)
+        [
+            sys.executable,
+            "-m",
+            "simulator",
+            "--persons",
+            "300",
+            "--days",
+            "6",
+            "--seed",
+            "5",
+            "--out",
+            str(tmp_path / "b" / "landing"),
+            "--quiet",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert cli.returncode == 0, cli.stderr
     c = run_simulator(tmp_path / "c", persons=300, days=6, seed=6)
     da, db, dc = _digest(a.landing.parent), _digest(tmp_path / "b"), _digest(c.landing.parent)
