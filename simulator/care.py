@@ -51,6 +51,7 @@ class History:
 
 def simulate_care(world: World, ex: Exporter, planted: Planted, orders: Orders) -> Tickets:
     r, rng = RATES, world.cfg.rng(50)
+    ex.status("simulating customer care")
     n = world.n
     # ---------- why tickets open: at random, and after trouble with an order
     lo = np.maximum(world.since, world.t0)

@@ -109,6 +109,7 @@ def campaign_times(world: World) -> np.ndarray:
 def simulate_email(world: World, ex: Exporter, planted: Planted, plan: ConsentPlan) -> tuple:
     """Weekly campaigns to consenting customers; returns the unsubscribes (person, time)."""
     r, rng, n = RATES, world.cfg.rng(41), world.n
+    ex.status("simulating email campaigns")
     me = plan.combo == MARKETING_EMAIL
     ev_p = world.crm_person[plan.record[me]]
     ev_t, ev_v = plan.at[me], plan.granted[me]

@@ -104,6 +104,11 @@ class Exporter:
     def path(self, spec: Spec, day: int) -> Path:
         return self.out / spec.source / spec.entity / f"{self.cfg.export_date(day)}.{spec.fmt}"
 
+    def status(self, text: str) -> None:
+        """What the progress bar says the run is doing."""
+        if self.progress is not None:
+            self.progress.set_description(text.ljust(30))
+
     def track(self, vocab: pa.Array, kind: str, n: int, styles: int, junk: int) -> None:
         """Count rows written from a styled identifier vocabulary: non-canonical spellings and junk values.
         Index i is style i // n of value i % n; styles beyond `styles` and value `junk` are junk."""
@@ -209,8 +214,7 @@ class Exporter:
         day = day[idx]
         bounds = np.searchsorted(day, np.arange(self.cfg.days + 1))
         written = 0
-        if self.progress is not None:
-            self.progress.set_description(spec.name.ljust(22))
+        self.status(f"writing {spec.name}")
         for d in range(self.cfg.days):
             a, b = int(bounds[d]), int(bounds[d + 1])
             path = self.path(spec, d)

@@ -466,9 +466,11 @@ def write_commerce(world: World, ex: Exporter, planted: Planted, sessions: list[
 
 def simulate_online(world: World, ex: Exporter, planted: Planted) -> Orders:
     rng = world.cfg.rng(10)
+    ex.status("simulating web sessions")
     web, web_events = web_sessions(world, rng)
     write_events(world, ex, planted, web, web_events, world.cfg.rng(11))
     del web_events
+    ex.status("simulating app sessions")
     app, app_events = app_sessions(world, world.cfg.rng(12))
     write_events(world, ex, planted, app, app_events, world.cfg.rng(13))
     del app_events

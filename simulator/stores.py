@@ -62,6 +62,7 @@ NO_CARD = -(10**9)
 
 def simulate_stores(world: World, ex: Exporter, planted: Planted) -> Till:
     r, rng, cat = RATES, world.cfg.rng(30), world.catalogue
+    ex.status("simulating store visits")
     users = np.flatnonzero(world.store_shopper)
     lo = np.maximum(world.since[users], world.t0)
     hi = world.active_until[users]
