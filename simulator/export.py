@@ -209,7 +209,8 @@ class Exporter:
         keys = (day,) if order is None else (np.asarray(order), day)
         idx = np.flatnonzero(keep)
         idx = idx[np.lexsort(tuple(k[idx] for k in keys))]
-        cols = {name: _take(col, idx) for name, col in cols.items()}
+        for name in list(cols):  # sorted in place, so the unsorted arrays can be freed
+            cols[name] = _take(cols[name], idx)
         self._count_mess(spec, cols)
         day = day[idx]
         bounds = np.searchsorted(day, np.arange(self.cfg.days + 1))

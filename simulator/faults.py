@@ -62,20 +62,15 @@ def candidates(spec: Spec) -> dict[str, list[str]]:
     return {k: v for k, v in out.items() if v}
 
 
-def _replace(arr: pa.Array, rows: np.ndarray, values: pa.Array) -> pa.Array:
-    mask = np.zeros(len(arr), dtype=bool)
-    mask[rows] = True
-    order = np.argsort(rows, kind="stable")
-    return pc.replace_with_mask(arr, pa.array(mask), values.take(pa.array(order)))
+def _pick(pool: tuple[str, ...], k: int, rng) -> pa.Array:
+    return pa.array(pool, pa.string()).take(pa.array(rng.integers(0, len(pool), k)))
 
 
 def _dup_variant(spec: Spec, col: str, arr: pa.Array, rng) -> pa.Array:
     """The duplicate row differs from its twin in one non-key column, so it is a real conflict."""
     c = spec.col(col)
     if c.values:
-        return pa.array(np.array(c.values)[rng.integers(0, len(c.values), len(arr))], type=arr.type)
-    if arr.type == pa.string():
-        return pc.binary_join_element_wise(arr.fill_null(""), "", "")  # an identical copy
+        return _pick(c.values, len(arr), rng)
     if pa.types.is_boolean(arr.type):
         return pc.invert(arr)
     return arr
@@ -95,7 +90,7 @@ def inject(
     kind_of = rng.integers(0, len(names), m)
     csv = spec.fmt != "parquet"
     out = dict(cols)
-    dup_rows = None
+    dup_rows, free = None, []
     changes: dict[str, list[tuple[np.ndarray, pa.Array]]] = {}
     for k, kind in enumerate(names):
         sel = np.sort(rows[kind_of == k])
@@ -112,12 +107,11 @@ def inject(
             if kind == "null_required":
                 vals = pa.nulls(len(r), arr.type)
             elif kind == "unparsable_timestamp":
-                vals = np.array(GARBAGE_TIMES)[rng.integers(0, len(GARBAGE_TIMES), len(r))]
+                vals = _pick(GARBAGE_TIMES, len(r), rng)
             elif kind == "wrong_type":
-                vals = np.array(GARBAGE_NUMBERS)[rng.integers(0, len(GARBAGE_NUMBERS), len(r))]
+                vals = _pick(GARBAGE_NUMBERS, len(r), rng)
             elif kind == "unknown_enum":
-                pool = UNKNOWN_VALUES.get(col, ("unknown",))
-                vals = np.array(pool)[rng.integers(0, len(pool), len(r))]
+                vals = _pick(UNKNOWN_VALUES.get(col, ("unknown",)), len(r), rng)
             elif kind in ("negative_amount", "absurd_amount"):
                 if kind == "negative_amount":
                     x = -np.round(rng.uniform(0.5, 500.0, len(r)), 2)
@@ -134,21 +128,31 @@ def inject(
                     vals = pa.array(secs * 1_000_000).cast(pa.timestamp("us")).cast(arr.type)
             vals = vals if isinstance(vals, pa.Array) else pa.array(vals, type=arr.type)
             changes.setdefault(str(col), []).append((r, vals.cast(arr.type)))
-    for col, parts in changes.items():  # one pass per column, whatever the number of kinds
-        out[col] = _replace(
-            out[col], np.concatenate([p[0] for p in parts]), pa.concat_arrays([p[1] for p in parts])
-        )
     if dup_rows is not None:
-        idx = pa.array(dup_rows)
-        extra = {name: arr.take(idx) for name, arr in out.items()}
-        free = [
-            c.name
-            for c in spec.columns
-            if c.name not in spec.key
-            and c.name in extra
-            and (spec.col(c.name).values or spec.col(c.name).kind == "bool")
-        ]
+        free = [c.name for c in spec.columns if c.name not in spec.key and (c.values or c.kind == "bool")]
         if free:
-            extra[free[0]] = _dup_variant(spec, free[0], extra[free[0]], rng)
-        out = {name: pa.concat_arrays([out[name], extra[name]]) for name in out}
+            changes.setdefault(free[0], [])
+    # one take per changed column: positions of replaced values point past the end of the column,
+    # at the replacement values; planted duplicates are copies appended at the end of the file
+    n_dup = 0 if dup_rows is None else len(dup_rows)
+    for col in list(out):
+        parts = changes.get(col, [])
+        if not parts and not n_dup:
+            continue
+        arr = out[col]
+        if not parts and not (free and col == free[0]):  # untouched: just append the copies
+            out[col] = pa.concat_arrays([arr, arr.take(pa.array(dup_rows))])
+            continue
+        idx = np.arange(n + n_dup)
+        extra, offset = [], n
+        for r, vals in parts:
+            idx[r] = offset + np.arange(len(r))
+            extra.append(vals)
+            offset += len(r)
+        if n_dup:
+            idx[n:] = idx[dup_rows]
+            if free and col == free[0]:
+                extra.append(_dup_variant(spec, col, arr.take(pa.array(dup_rows)), rng))
+                idx[n:] = offset + np.arange(n_dup)
+        out[col] = pa.concat_arrays([arr, *extra]).take(pa.array(idx)) if extra else arr.take(pa.array(idx))
     return out

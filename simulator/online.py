@@ -289,7 +289,9 @@ def write_events(world: World, ex: Exporter, planted: Planted, s: Sessions, even
     src = s.channel
     at = events["at"]
     order = np.argsort(at, kind="stable")  # event ids follow time
-    events = {k: v[order] for k, v in events.items()}
+    for k in list(events):  # in place: the caller's unsorted arrays are freed
+        events[k] = events[k][order]
+    del order
     at = events["at"]
     late = RATES.late_session_web if src == "web" else RATES.late_session_app
     day, dup, dup_day = _deliveries(world, rng, at, events["sess"], len(s.person), late, planted, src)

@@ -28,7 +28,9 @@ def simulate(cfg: SimConfig) -> dict:
     cfg.out.mkdir(parents=True, exist_ok=True)
     cfg.truth_dir.mkdir(parents=True, exist_ok=True)
     planted = Planted()
-    with tqdm(total=len(SPECS) * cfg.days, unit="file", disable=cfg.quiet, desc="building the population") as bar:
+    with tqdm(
+        total=len(SPECS) * cfg.days, unit="file", disable=cfg.quiet, desc="building the population"
+    ) as bar:
         world = World(cfg)
         ex = Exporter(cfg, planted, bar)
         ex.track(world.emails.written, "email", world.emails.n, world.emails.styles, world.email_junk)

@@ -31,9 +31,20 @@ def _from_matrix(mat: np.ndarray, null: np.ndarray | None = None) -> pa.StringAr
     )
 
 
+_FOUR_DIGITS = np.array([f"{i:04d}" for i in range(10_000)], dtype="S4").view("V4")
+
+
 def _digits(numbers: np.ndarray, width: int) -> np.ndarray:
-    powers = 10 ** np.arange(width - 1, -1, -1, dtype=np.int64)
-    return ((numbers.astype(np.int64)[:, None] // powers) % 10 + 48).astype(np.uint8)
+    """Zero-padded decimal digits as an (n, width) byte matrix, four digits per table lookup."""
+    chunks = -(-width // 4)
+    buf = np.empty((len(numbers), chunks * 4), dtype=np.uint8)
+    x = numbers.astype(np.int64)
+    for k in range(chunks):
+        buf[:, (chunks - k - 1) * 4 : (chunks - k) * 4] = (
+            _FOUR_DIGITS[x % 10_000].view(np.uint8).reshape(-1, 4)
+        )
+        x = x // 10_000
+    return buf[:, chunks * 4 - width :]
 
 
 def serial_width(max_number: int, min_width: int) -> int:
@@ -43,11 +54,12 @@ def serial_width(max_number: int, min_width: int) -> int:
 def serial(prefix: str, numbers: np.ndarray, width: int, null: np.ndarray | None = None) -> pa.StringArray:
     """`C000123`-style ids: prefix + zero-padded number of a fixed width."""
     numbers = np.asarray(numbers)
+    null = null if null is not None else numbers < 0
     pre = np.frombuffer(prefix.encode(), dtype=np.uint8)
     mat = np.empty((len(numbers), len(pre) + width), dtype=np.uint8)
     mat[:, : len(pre)] = pre
-    mat[:, len(pre) :] = _digits(np.where(numbers < 0, 0, numbers), width)
-    return _from_matrix(mat, null if null is not None else (numbers < 0 if numbers.size else None))
+    mat[:, len(pre) :] = _digits(np.where(null, 0, numbers) if null.any() else numbers, width)
+    return _from_matrix(mat, null)
 
 
 def mix64(x: np.ndarray) -> np.ndarray:
@@ -95,12 +107,25 @@ class TimeFormatter:
         self.tod_bytes = np.empty((DAY, 8), dtype=np.uint8)
         self.tod_bytes[:, [0, 1, 3, 4, 6, 7]] = hms
         self.tod_bytes[:, [2, 5]] = ord(":")
+        # one gather per value instead of one per byte: rows viewed as opaque 10- and 8-byte items
+        self._day_v = np.ascontiguousarray(self.day_bytes).view("V10").ravel()
+        self._tod_v = np.ascontiguousarray(self.tod_bytes).view("V8").ravel()
+        fields = {"names": ["d", "T", "t"], "formats": ["V10", "u1", "V8"], "offsets": [0, 10, 11]}
+        self._ts_local = np.dtype({**fields, "itemsize": 19})
+        self._ts_utc = np.dtype(
+            {
+                "names": [*fields["names"], "Z"],
+                "formats": [*fields["formats"], "u1"],
+                "offsets": [*fields["offsets"], 19],
+                "itemsize": 20,
+            }
+        )
 
     def _parts(self, secs: np.ndarray):
         null = secs == NULL_TS
-        s = np.where(null, 0, secs)
+        s = np.where(null, 0, secs) if null.any() else secs
         day = s // DAY - self.day0
-        if day.size and (day.min() < 0 or day.max() >= len(self.day_bytes)):
+        if day.size and (day.min() < 0 or day.max() >= len(self._day_v)):
             raise ValueError("timestamp outside the formatter's calendar")
         return null, day, s % DAY
 
@@ -108,18 +133,18 @@ class TimeFormatter:
         """`2025-03-01T14:03:22Z` (utc) or `2025-03-01T14:03:22` (local, no offset)."""
         secs = np.asarray(secs, dtype=np.int64)
         null, day, tod = self._parts(secs)
-        mat = np.empty((len(secs), 20 if utc else 19), dtype=np.uint8)
-        mat[:, :10] = self.day_bytes[day]
-        mat[:, 10] = ord("T")
-        mat[:, 11:19] = self.tod_bytes[tod]
+        out = np.empty(len(secs), dtype=self._ts_utc if utc else self._ts_local)
+        out["d"] = self._day_v[day]
+        out["T"] = ord("T")
+        out["t"] = self._tod_v[tod]
         if utc:
-            mat[:, 19] = ord("Z")
-        return _from_matrix(mat, null)
+            out["Z"] = ord("Z")
+        return _from_matrix(out.view(np.uint8).reshape(len(secs), out.dtype.itemsize), null)
 
     def dates(self, secs: np.ndarray) -> pa.StringArray:
         secs = np.asarray(secs, dtype=np.int64)
         null, day, _ = self._parts(secs)
-        return _from_matrix(self.day_bytes[day], null)
+        return _from_matrix(self._day_v[day].view(np.uint8).reshape(len(secs), 10), null)
 
 
 @dataclass
@@ -136,8 +161,10 @@ class Codes:
         return Codes(self.idx[rows], self.vocab)
 
     def to_arrow(self) -> pa.Array:
-        idx = pa.array(self.idx.astype(np.int64), mask=self.idx < 0)
-        return self.vocab.take(idx)
+        null = self.idx < 0
+        if null.any():
+            return self.vocab.take(pa.array(self.idx.astype(np.int64), mask=null))
+        return self.vocab.take(pa.array(self.idx))
 
 
 @dataclass
