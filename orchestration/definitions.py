@@ -15,16 +15,21 @@ from orchestration.resources import build_resources
 from orchestration.schedules import daily_build
 from orchestration.sensors import build_new_exports_sensor, run_failure_alert
 
-asset_checks = [*landing_checks, *freshness_checks]
-mart_keys = [key for key in warehouse_models.keys if key.path[0] == "marts"]
-check_keys = [key for d in [*ingest_assets, warehouse_models, *asset_checks] for key in d.check_keys]
-publish_marts = build_publish_asset(mart_keys, check_keys)
 
-defs = dg.Definitions(
-    assets=[*ingest_assets, warehouse_models, publish_marts],
-    asset_checks=asset_checks,
-    jobs=[build_warehouse],
-    schedules=[daily_build],
-    sensors=[build_new_exports_sensor(build_warehouse, export_days), run_failure_alert],
-    resources=build_resources(),
-)
+def build_definitions() -> dg.Definitions:
+    """Resources follow WAREHOUSE_PATH / LANDING_DIR as they are when this is called."""
+    asset_checks = [*landing_checks, *freshness_checks]
+    mart_keys = [key for key in warehouse_models.keys if key.path[0] == "marts"]
+    check_keys = [key for d in [*ingest_assets, warehouse_models, *asset_checks] for key in d.check_keys]
+    publish_marts = build_publish_asset(mart_keys, check_keys)
+    return dg.Definitions(
+        assets=[*ingest_assets, warehouse_models, publish_marts],
+        asset_checks=asset_checks,
+        jobs=[build_warehouse],
+        schedules=[daily_build],
+        sensors=[build_new_exports_sensor(build_warehouse, export_days), run_failure_alert],
+        resources=build_resources(),
+    )
+
+
+defs = build_definitions()
