@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select order_id
+from "s"."raw"."shop__orders"
+where order_id is null
+
+
