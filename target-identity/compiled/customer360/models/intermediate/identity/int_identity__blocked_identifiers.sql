@@ -33,12 +33,13 @@ blocklist as (
 
 ),
 
-blocklisted as (
+blocklist_matches as (
 
     select
         identifiers.identifier_type,
         identifiers.identifier_value,
-        min(blocklist.reason) as blocklist_reason
+        blocklist.reason as blocklist_reason,
+        case blocklist.match_type when 'value' then 1 when 'like' then 2 else 3 end as match_rank
 
     from identifiers
     inner join blocklist
@@ -49,7 +50,15 @@ blocklisted as (
         when 'regex' then regexp_matches(identifiers.identifier_value, blocklist.pattern)
         else false
     end
-    group by identifiers.identifier_type, identifiers.identifier_value
+
+),
+
+-- the most specific rule names the reason: an exact value before a pattern
+blocklisted as (
+
+    select *
+    from blocklist_matches
+    qualify row_number() over (partition by identifier_type, identifier_value order by match_rank, blocklist_reason) = 1
 
 ),
 

@@ -53,6 +53,7 @@ final as (
         on changes.new_customer_id = new_erased.customer_id
     where old_erased.customer_id is null
         and new_erased.customer_id is null
+        and changes.changed_at > (select coalesce(max(logged.changed_at), cast('1900-01-01' as timestamp)) from "s"."marts"."customer_id_changes" as logged)
 
 )
 

@@ -1,12 +1,56 @@
 
     
+      
+    
 
     create  table
       "s"."marts"."bdg_customer_identifiers__dbt_tmp"
   
+  (
+    customer_id varchar not null,
+    identifier_type varchar not null,
+    identifier_value varchar not null,
+    first_seen_at timestamp,
+    last_seen_at timestamp,
+    sources varchar
     
-    as (
-      -- The bridge: every identifier of every customer. Facts carry the identifier they arrived with and
+    )
+ ;
+    
+    
+    insert into "s"."marts"."bdg_customer_identifiers__dbt_tmp" 
+  (
+    
+      
+      
+      customer_id ,
+    
+      
+      
+      identifier_type ,
+    
+      
+      
+      identifier_value ,
+    
+      
+      
+      first_seen_at ,
+    
+      
+      
+      last_seen_at ,
+    
+      
+      
+      sources 
+    
+  )
+ (
+      
+    select customer_id, identifier_type, identifier_value, first_seen_at, last_seen_at, sources
+    from (
+        -- The bridge: every identifier of every customer. Facts carry the identifier they arrived with and
 -- get their customer_id here, so a merge re-keys history without re-reading it. Unique by
 -- (identifier_type, identifier_value): a join never fans out. Blocked (junk, shared, household)
 -- identifiers, anonymous cookies and devices never linked to a person, and erased customers are
@@ -54,6 +98,6 @@ bridge as (
 )
 
 select * from bridge
+    ) as model_subq
     );
-    
   

@@ -1,12 +1,231 @@
 
     
+      
+    
 
     create  table
       "s"."marts"."dim_customers__dbt_tmp"
   
+  (
+    customer_id varchar not null,
+    first_name varchar,
+    last_name varchar,
+    email varchar,
+    phone varchar,
+    birth_date date,
+    street varchar,
+    postcode varchar,
+    city varchar,
+    country varchar,
+    first_name_source varchar,
+    last_name_source varchar,
+    email_source varchar,
+    phone_source varchar,
+    birth_date_source varchar,
+    address_source varchar,
+    home_store_id varchar,
+    home_store_city varchar,
+    sources varchar,
+    crm_customer_id_count integer,
+    loyalty_card_number_count integer,
+    shop_account_id_count integer,
+    email_count integer,
+    phone_count integer,
+    social_handle_count integer,
+    device_id_count integer,
+    anonymous_id_count integer,
+    consent_marketing_email boolean not null,
+    consent_marketing_sms boolean not null,
+    consent_marketing_push boolean not null,
+    consent_marketing_ads boolean not null,
+    consent_profiling_email boolean not null,
+    consent_profiling_sms boolean not null,
+    consent_profiling_push boolean not null,
+    consent_profiling_ads boolean not null,
+    consent_personalisation_email boolean not null,
+    consent_personalisation_sms boolean not null,
+    consent_personalisation_push boolean not null,
+    consent_personalisation_ads boolean not null,
+    first_seen_at timestamp,
+    last_seen_at timestamp
     
-    as (
-      -- One row per person, stitched from every source: the golden record (each attribute with the source
+    )
+ ;
+    
+    
+    insert into "s"."marts"."dim_customers__dbt_tmp" 
+  (
+    
+      
+      
+      customer_id ,
+    
+      
+      
+      first_name ,
+    
+      
+      
+      last_name ,
+    
+      
+      
+      email ,
+    
+      
+      
+      phone ,
+    
+      
+      
+      birth_date ,
+    
+      
+      
+      street ,
+    
+      
+      
+      postcode ,
+    
+      
+      
+      city ,
+    
+      
+      
+      country ,
+    
+      
+      
+      first_name_source ,
+    
+      
+      
+      last_name_source ,
+    
+      
+      
+      email_source ,
+    
+      
+      
+      phone_source ,
+    
+      
+      
+      birth_date_source ,
+    
+      
+      
+      address_source ,
+    
+      
+      
+      home_store_id ,
+    
+      
+      
+      home_store_city ,
+    
+      
+      
+      sources ,
+    
+      
+      
+      crm_customer_id_count ,
+    
+      
+      
+      loyalty_card_number_count ,
+    
+      
+      
+      shop_account_id_count ,
+    
+      
+      
+      email_count ,
+    
+      
+      
+      phone_count ,
+    
+      
+      
+      social_handle_count ,
+    
+      
+      
+      device_id_count ,
+    
+      
+      
+      anonymous_id_count ,
+    
+      
+      
+      consent_marketing_email ,
+    
+      
+      
+      consent_marketing_sms ,
+    
+      
+      
+      consent_marketing_push ,
+    
+      
+      
+      consent_marketing_ads ,
+    
+      
+      
+      consent_profiling_email ,
+    
+      
+      
+      consent_profiling_sms ,
+    
+      
+      
+      consent_profiling_push ,
+    
+      
+      
+      consent_profiling_ads ,
+    
+      
+      
+      consent_personalisation_email ,
+    
+      
+      
+      consent_personalisation_sms ,
+    
+      
+      
+      consent_personalisation_push ,
+    
+      
+      
+      consent_personalisation_ads ,
+    
+      
+      
+      first_seen_at ,
+    
+      
+      
+      last_seen_at 
+    
+  )
+ (
+      
+    select customer_id, first_name, last_name, email, phone, birth_date, street, postcode, city, country, first_name_source, last_name_source, email_source, phone_source, birth_date_source, address_source, home_store_id, home_store_city, sources, crm_customer_id_count, loyalty_card_number_count, shop_account_id_count, email_count, phone_count, social_handle_count, device_id_count, anonymous_id_count, consent_marketing_email, consent_marketing_sms, consent_marketing_push, consent_marketing_ads, consent_profiling_email, consent_profiling_sms, consent_profiling_push, consent_profiling_ads, consent_personalisation_email, consent_personalisation_sms, consent_personalisation_push, consent_personalisation_ads, first_seen_at, last_seen_at
+    from (
+        -- One row per person, stitched from every source: the golden record (each attribute with the source
 -- that won it), home store, first seen, sources present, identifiers per type, and consent per
 -- purpose and channel as of as_of_date. A customer is a cluster holding more than anonymous
 -- cookies or devices. Erased customers are absent.
@@ -157,6 +376,6 @@ final as (
 )
 
 select * from final
+    ) as model_subq
     );
-    
   

@@ -1,0 +1,99 @@
+
+-- Fixture for int_identity__edges
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('ANN' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000001' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('BOB' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000001' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('CY' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000002' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('shop_account_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('DI' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000002' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('ED' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+447700900005' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('shop_account_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('ED-S' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+447700900005' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('loyalty_card_number' as character varying)
+ as "identifier_a_type", 
+    
+    cast('ED-L' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+447700900005' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"

@@ -1,0 +1,408 @@
+-- The junk firewall: identifiers cut from the identity graph, and why. The on-call reads this table
+-- when a customer looks wrongly merged or wrongly split. Three rules, the first that applies wins:
+--   blocklist  the value matches seed identity_junk_blocklist (test@example.com, 0000000000, ...)
+--   shared     linked to more distinct anchors (CRM customers, shop accounts, loyalty cards) than
+--              var identity_max_anchors_per_identifier: a shop's shared inbox, a kiosk device
+--   household  a weak identifier (var identity_weak_identifier_types: phone) that links two anchors
+--              of one type or whose records name two people: a family landline joins nobody
+-- crm_customer_id and shop_account_id are the records themselves and are never cut by counting.
+
+with
+
+ __dbt__cte__int_identity__identifiers as (
+
+-- Fixture for int_identity__identifiers
+select 
+    
+    cast('phone' as character varying)
+ as "identifier_type", 
+    
+    cast('+441130000001' as character varying)
+ as "identifier_value", cast(null as INTEGER) as "type_priority", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('phone' as character varying)
+ as "identifier_type", 
+    
+    cast('+441130000002' as character varying)
+ as "identifier_value", cast(null as INTEGER) as "type_priority", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('phone' as character varying)
+ as "identifier_type", 
+    
+    cast('+447700900005' as character varying)
+ as "identifier_value", cast(null as INTEGER) as "type_priority", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+),  __dbt__cte__int_identity__edges as (
+
+-- Fixture for int_identity__edges
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('ANN' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000001' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('BOB' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000001' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('CY' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000002' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('shop_account_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('DI' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000002' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('ED' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+447700900005' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('shop_account_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('ED-S' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+447700900005' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('loyalty_card_number' as character varying)
+ as "identifier_a_type", 
+    
+    cast('ED-L' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+447700900005' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+),  __dbt__cte__int_identity__identifier_tuples as (
+
+-- Fixture for int_identity__identifier_tuples
+select 
+    
+    cast('crm' as character varying)
+ as "source", 
+    
+    cast('customers' as character varying)
+ as "entity", cast(null as character varying(256)) as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", cast(null as character varying(256)) as "shop_account_id", cast(null as character varying(256)) as "email", 
+    
+    cast('+441130000001' as character varying)
+ as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
+    
+    cast('ann' as character varying)
+ as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
+union all
+select 
+    
+    cast('crm' as character varying)
+ as "source", 
+    
+    cast('customers' as character varying)
+ as "entity", cast(null as character varying(256)) as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", cast(null as character varying(256)) as "shop_account_id", cast(null as character varying(256)) as "email", 
+    
+    cast('+441130000001' as character varying)
+ as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
+    
+    cast('bob' as character varying)
+ as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
+union all
+select 
+    
+    cast('crm' as character varying)
+ as "source", 
+    
+    cast('customers' as character varying)
+ as "entity", cast(null as character varying(256)) as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", cast(null as character varying(256)) as "shop_account_id", cast(null as character varying(256)) as "email", 
+    
+    cast('+441130000002' as character varying)
+ as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
+    
+    cast('cy' as character varying)
+ as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
+union all
+select 
+    
+    cast('shop' as character varying)
+ as "source", 
+    
+    cast('accounts' as character varying)
+ as "entity", cast(null as character varying(256)) as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", cast(null as character varying(256)) as "shop_account_id", cast(null as character varying(256)) as "email", 
+    
+    cast('+441130000002' as character varying)
+ as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
+    
+    cast('di' as character varying)
+ as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
+union all
+select 
+    
+    cast('crm' as character varying)
+ as "source", 
+    
+    cast('customers' as character varying)
+ as "entity", cast(null as character varying(256)) as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", cast(null as character varying(256)) as "shop_account_id", cast(null as character varying(256)) as "email", 
+    
+    cast('+447700900005' as character varying)
+ as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
+    
+    cast('ed' as character varying)
+ as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
+union all
+select 
+    
+    cast('shop' as character varying)
+ as "source", 
+    
+    cast('accounts' as character varying)
+ as "entity", cast(null as character varying(256)) as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", cast(null as character varying(256)) as "shop_account_id", cast(null as character varying(256)) as "email", 
+    
+    cast('+447700900005' as character varying)
+ as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
+    
+    cast('ed' as character varying)
+ as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
+),  __dbt__cte__identity_junk_blocklist as (
+
+-- Fixture for identity_junk_blocklist
+select cast(null as character varying(256)) as "identifier_type", cast(null as character varying(256)) as "match_type", cast(null as character varying(256)) as "pattern", cast(null as character varying(256)) as "reason"
+    limit 0
+), identifiers as (
+
+    select identifier_type, identifier_value from __dbt__cte__int_identity__identifiers
+
+),
+
+edges as (
+
+    select * from __dbt__cte__int_identity__edges
+
+),
+
+tuples as (
+
+    select * from __dbt__cte__int_identity__identifier_tuples
+
+),
+
+blocklist as (
+
+    select * from __dbt__cte__identity_junk_blocklist
+
+),
+
+blocklist_matches as (
+
+    select
+        identifiers.identifier_type,
+        identifiers.identifier_value,
+        blocklist.reason as blocklist_reason,
+        case blocklist.match_type when 'value' then 1 when 'like' then 2 else 3 end as match_rank
+
+    from identifiers
+    inner join blocklist
+        on identifiers.identifier_type = blocklist.identifier_type
+        and case blocklist.match_type
+        when 'value' then identifiers.identifier_value = blocklist.pattern
+        when 'like' then identifiers.identifier_value like blocklist.pattern
+        when 'regex' then regexp_matches(identifiers.identifier_value, blocklist.pattern)
+        else false
+    end
+
+),
+
+-- the most specific rule names the reason: an exact value before a pattern
+blocklisted as (
+
+    select *
+    from blocklist_matches
+    qualify row_number() over (partition by identifier_type, identifier_value order by match_rank, blocklist_reason) = 1
+
+),
+
+-- every edge seen from both ends, keeping only the anchor ends
+anchor_links as (
+
+    select
+        identifier_a_type as identifier_type,
+        identifier_a_value as identifier_value,
+        identifier_b_type as anchor_type,
+        identifier_b_value as anchor_value
+
+    from edges
+    where identifier_b_type in ('crm_customer_id', 'shop_account_id', 'loyalty_card_number')
+
+    union all
+
+    select
+        identifier_b_type,
+        identifier_b_value,
+        identifier_a_type,
+        identifier_a_value
+
+    from edges
+    where identifier_a_type in ('crm_customer_id', 'shop_account_id', 'loyalty_card_number')
+
+),
+
+anchors_by_type as (
+
+    select
+        identifier_type,
+        identifier_value,
+        anchor_type,
+        count(distinct anchor_value) as anchors
+
+    from anchor_links
+    where identifier_type not in ('crm_customer_id', 'shop_account_id')
+    group by identifier_type, identifier_value, anchor_type
+
+),
+
+anchor_counts as (
+
+    select
+        identifier_type,
+        identifier_value,
+        sum(anchors) as anchors_linked,
+        max(anchors) as most_anchors_of_one_type
+
+    from anchors_by_type
+    group by identifier_type, identifier_value
+
+),
+
+-- how many different people (first names) the records carrying a weak identifier name
+people_named as (
+
+    select
+        'phone' as identifier_type,
+        phone as identifier_value,
+        count(distinct person_name) as people_named
+
+    from tuples
+    where phone is not null and person_name is not null
+    group by phone
+
+    
+
+),
+
+candidates as (
+
+    select
+        identifiers.identifier_type,
+        identifiers.identifier_value,
+        blocklisted.blocklist_reason,
+        coalesce(anchor_counts.anchors_linked, 0) as anchors_linked,
+        coalesce(anchor_counts.most_anchors_of_one_type, 0) as most_anchors_of_one_type,
+        coalesce(people_named.people_named, 0) as people_named,
+        identifiers.identifier_type in ('phone') as is_weak
+
+    from identifiers
+    left join blocklisted
+        on identifiers.identifier_type = blocklisted.identifier_type
+        and identifiers.identifier_value = blocklisted.identifier_value
+    left join anchor_counts
+        on identifiers.identifier_type = anchor_counts.identifier_type
+        and identifiers.identifier_value = anchor_counts.identifier_value
+    left join people_named
+        on identifiers.identifier_type = people_named.identifier_type
+        and identifiers.identifier_value = people_named.identifier_value
+    where
+        blocklisted.blocklist_reason is not null
+        or anchor_counts.most_anchors_of_one_type > 1
+        or people_named.people_named > 1
+
+),
+
+blocked as (
+
+    select
+        identifier_type,
+        identifier_value,
+        case
+            when blocklist_reason is not null then 'blocklist'
+            when anchors_linked > 5 then 'shared'
+            else 'household'
+        end as block_rule,
+        case
+            when blocklist_reason is not null then 'blocklist: ' || blocklist_reason
+            when anchors_linked > 5
+                then 'shared: linked to ' || cast(anchors_linked as TEXT)
+                    || ' anchors (limit 5)'
+            when most_anchors_of_one_type > 1
+                then 'household: links ' || cast(most_anchors_of_one_type as TEXT)
+                    || ' anchors of one type (limit 1 for a weak identifier)'
+            else 'household: its records name ' || cast(people_named as TEXT) || ' people'
+        end as reason,
+        anchors_linked
+
+    from candidates
+    where
+        blocklist_reason is not null
+        or anchors_linked > 5
+        or (is_weak and (most_anchors_of_one_type > 1 or people_named > 1))
+
+)
+
+select * from blocked
