@@ -5,7 +5,7 @@
 
 
 select pattern
-from "s"."reference"."identity_junk_blocklist"
+from "f"."reference"."identity_junk_blocklist"
 where pattern is null
 
 

@@ -11,25 +11,25 @@ with
 
 identifiers as (
 
-    select identifier_type, identifier_value from "s"."intermediate"."int_identity__identifiers"
+    select identifier_type, identifier_value from "f"."intermediate"."int_identity__identifiers"
 
 ),
 
 edges as (
 
-    select * from "s"."intermediate"."int_identity__edges"
+    select * from "f"."intermediate"."int_identity__edges"
 
 ),
 
 tuples as (
 
-    select * from "s"."intermediate"."int_identity__identifier_tuples"
+    select * from "f"."intermediate"."int_identity__identifier_tuples"
 
 ),
 
 blocklist as (
 
-    select * from "s"."reference"."identity_junk_blocklist"
+    select * from "f"."reference"."identity_junk_blocklist"
 
 ),
 

@@ -8,13 +8,13 @@ with
 
 clusters as (
 
-    select * from "s"."intermediate"."int_identity__clusters"
+    select * from "f"."intermediate"."int_identity__clusters"
 
 ),
 
 graph_edges as (
 
-    select * from "s"."intermediate"."int_identity__graph_edges"
+    select * from "f"."intermediate"."int_identity__graph_edges"
 
 ),
 

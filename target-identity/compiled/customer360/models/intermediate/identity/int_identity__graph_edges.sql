@@ -6,13 +6,13 @@ with
 
 edges as (
 
-    select * from "s"."intermediate"."int_identity__edges"
+    select * from "f"."intermediate"."int_identity__edges"
 
 ),
 
 nodes as (
 
-    select * from "s"."intermediate"."int_identity__nodes"
+    select * from "f"."intermediate"."int_identity__nodes"
 
 ),
 

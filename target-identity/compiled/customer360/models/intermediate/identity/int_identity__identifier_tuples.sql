@@ -8,7 +8,7 @@ with
 
 as_of as (
 
-    select as_of_date from "s"."intermediate"."int_calendar__as_of_date"
+    select as_of_date from "f"."intermediate"."int_calendar__as_of_date"
 
 ),
 
@@ -29,7 +29,7 @@ records as (
         coalesce(created_at, updated_at) as first_seen_at,
         coalesce(updated_at, coalesce(created_at, updated_at)) as last_seen_at
 
-    from "s"."staging"."stg_crm__customers"
+    from "f"."staging"."stg_crm__customers"
     where
         cast(coalesce(created_at, updated_at) as date) <= (select as_of.as_of_date from as_of)
         and coalesce(crm_customer_id, email, phone) is not null
@@ -51,7 +51,7 @@ records as (
         requested_at as first_seen_at,
         coalesce(requested_at, requested_at) as last_seen_at
 
-    from "s"."staging"."stg_crm__erasure_requests"
+    from "f"."staging"."stg_crm__erasure_requests"
     where
         cast(requested_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(crm_customer_id, email) is not null
@@ -73,7 +73,7 @@ records as (
         created_at as first_seen_at,
         coalesce(created_at, created_at) as last_seen_at
 
-    from "s"."staging"."stg_shop__accounts"
+    from "f"."staging"."stg_shop__accounts"
     where
         cast(created_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(shop_account_id, email, phone) is not null
@@ -95,7 +95,7 @@ records as (
         ordered_at as first_seen_at,
         coalesce(ordered_at, ordered_at) as last_seen_at
 
-    from "s"."staging"."stg_shop__orders"
+    from "f"."staging"."stg_shop__orders"
     where
         cast(ordered_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(shop_account_id, guest_email) is not null
@@ -117,7 +117,7 @@ records as (
         created_at as first_seen_at,
         coalesce(last_activity_at, created_at) as last_seen_at
 
-    from "s"."staging"."stg_shop__carts"
+    from "f"."staging"."stg_shop__carts"
     where
         cast(created_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(shop_account_id, anonymous_id) is not null
@@ -139,7 +139,7 @@ records as (
         occurred_at as first_seen_at,
         coalesce(occurred_at, occurred_at) as last_seen_at
 
-    from "s"."staging"."stg_web__events"
+    from "f"."staging"."stg_web__events"
     where
         cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(anonymous_id, shop_account_id) is not null
@@ -161,7 +161,7 @@ records as (
         occurred_at as first_seen_at,
         coalesce(occurred_at, occurred_at) as last_seen_at
 
-    from "s"."staging"."stg_app__events"
+    from "f"."staging"."stg_app__events"
     where
         cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(device_id, shop_account_id) is not null
@@ -183,7 +183,7 @@ records as (
         transacted_at as first_seen_at,
         coalesce(transacted_at, transacted_at) as last_seen_at
 
-    from "s"."staging"."stg_pos__transactions"
+    from "f"."staging"."stg_pos__transactions"
     where
         cast(transacted_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(loyalty_card_number) is not null
@@ -205,7 +205,7 @@ records as (
         issued_at as first_seen_at,
         coalesce(issued_at, issued_at) as last_seen_at
 
-    from "s"."staging"."stg_loyalty__cards"
+    from "f"."staging"."stg_loyalty__cards"
     where
         cast(issued_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(loyalty_card_number, crm_customer_id, email, phone) is not null
@@ -227,7 +227,7 @@ records as (
         occurred_at as first_seen_at,
         coalesce(occurred_at, occurred_at) as last_seen_at
 
-    from "s"."staging"."stg_loyalty__points"
+    from "f"."staging"."stg_loyalty__points"
     where
         cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(loyalty_card_number) is not null
@@ -249,7 +249,7 @@ records as (
         occurred_at as first_seen_at,
         coalesce(occurred_at, occurred_at) as last_seen_at
 
-    from "s"."staging"."stg_email__events"
+    from "f"."staging"."stg_email__events"
     where
         cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(email) is not null
@@ -271,7 +271,7 @@ records as (
         opened_at as first_seen_at,
         coalesce(opened_at, opened_at) as last_seen_at
 
-    from "s"."staging"."stg_care__tickets"
+    from "f"."staging"."stg_care__tickets"
     where
         cast(opened_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(contact_email, contact_phone, social_handle) is not null
@@ -293,7 +293,7 @@ records as (
         answered_at as first_seen_at,
         coalesce(answered_at, answered_at) as last_seen_at
 
-    from "s"."staging"."stg_survey__nps_responses"
+    from "f"."staging"."stg_survey__nps_responses"
     where
         cast(answered_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(crm_customer_id, email) is not null
@@ -315,7 +315,7 @@ records as (
         submitted_at as first_seen_at,
         coalesce(submitted_at, submitted_at) as last_seen_at
 
-    from "s"."staging"."stg_reviews__reviews"
+    from "f"."staging"."stg_reviews__reviews"
     where
         cast(submitted_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(shop_account_id, email) is not null

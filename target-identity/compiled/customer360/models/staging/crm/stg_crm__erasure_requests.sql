@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "s"."raw"."crm__erasure_requests"
+    select * from "f"."raw"."crm__erasure_requests"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "s"."raw"."pos__stores"
+    select * from "f"."raw"."pos__stores"
 
 ),
 

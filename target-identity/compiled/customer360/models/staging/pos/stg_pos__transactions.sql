@@ -2,13 +2,13 @@ with
 
 source as (
 
-    select * from "s"."raw"."pos__transactions"
+    select * from "f"."raw"."pos__transactions"
 
 ),
 
 stores as (
 
-    select * from "s"."staging"."stg_pos__stores"
+    select * from "f"."staging"."stg_pos__stores"
 
 ),
 

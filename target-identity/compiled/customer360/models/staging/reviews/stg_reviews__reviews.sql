@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "s"."raw"."reviews__reviews"
+    select * from "f"."raw"."reviews__reviews"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "s"."raw"."survey__nps_responses"
+    select * from "f"."raw"."survey__nps_responses"
 
 ),
 

@@ -2,7 +2,7 @@
     
 
     create  table
-      "s"."intermediate"."int_identity__clusters__dbt_tmp"
+      "f"."intermediate"."int_identity__clusters__dbt_tmp"
   
     
     as (
@@ -24,7 +24,7 @@ with
 
 nodes as (
 
-    select node_id, identifier_type, identifier_value from "s"."intermediate"."int_identity__nodes"
+    select node_id, identifier_type, identifier_value from "f"."intermediate"."int_identity__nodes"
 
 ),
 
@@ -34,7 +34,7 @@ graph_edges as materialized (
         least(low_node_id, high_node_id) as low_node_id,
         greatest(low_node_id, high_node_id) as high_node_id
 
-    from "s"."intermediate"."int_identity__graph_edges"
+    from "f"."intermediate"."int_identity__graph_edges"
     where low_node_id <> high_node_id
 
 ),

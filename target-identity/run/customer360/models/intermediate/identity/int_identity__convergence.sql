@@ -2,7 +2,7 @@
     
 
     create  table
-      "s"."intermediate"."int_identity__convergence__dbt_tmp"
+      "f"."intermediate"."int_identity__convergence__dbt_tmp"
   
     
     as (
@@ -16,13 +16,13 @@ with
 
 clusters as (
 
-    select * from "s"."intermediate"."int_identity__clusters"
+    select * from "f"."intermediate"."int_identity__clusters"
 
 ),
 
 graph_edges as (
 
-    select * from "s"."intermediate"."int_identity__graph_edges"
+    select * from "f"."intermediate"."int_identity__graph_edges"
 
 ),
 

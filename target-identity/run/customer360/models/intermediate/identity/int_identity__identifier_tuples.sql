@@ -2,7 +2,7 @@
     
 
     create  table
-      "s"."intermediate"."int_identity__identifier_tuples__dbt_tmp"
+      "f"."intermediate"."int_identity__identifier_tuples__dbt_tmp"
   
     
     as (
@@ -16,7 +16,7 @@ with
 
 as_of as (
 
-    select as_of_date from "s"."intermediate"."int_calendar__as_of_date"
+    select as_of_date from "f"."intermediate"."int_calendar__as_of_date"
 
 ),
 
@@ -37,7 +37,7 @@ records as (
         coalesce(created_at, updated_at) as first_seen_at,
         coalesce(updated_at, coalesce(created_at, updated_at)) as last_seen_at
 
-    from "s"."staging"."stg_crm__customers"
+    from "f"."staging"."stg_crm__customers"
     where
         cast(coalesce(created_at, updated_at) as date) <= (select as_of.as_of_date from as_of)
         and coalesce(crm_customer_id, email, phone) is not null
@@ -59,7 +59,7 @@ records as (
         requested_at as first_seen_at,
         coalesce(requested_at, requested_at) as last_seen_at
 
-    from "s"."staging"."stg_crm__erasure_requests"
+    from "f"."staging"."stg_crm__erasure_requests"
     where
         cast(requested_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(crm_customer_id, email) is not null
@@ -81,7 +81,7 @@ records as (
         created_at as first_seen_at,
         coalesce(created_at, created_at) as last_seen_at
 
-    from "s"."staging"."stg_shop__accounts"
+    from "f"."staging"."stg_shop__accounts"
     where
         cast(created_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(shop_account_id, email, phone) is not null
@@ -103,7 +103,7 @@ records as (
         ordered_at as first_seen_at,
         coalesce(ordered_at, ordered_at) as last_seen_at
 
-    from "s"."staging"."stg_shop__orders"
+    from "f"."staging"."stg_shop__orders"
     where
         cast(ordered_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(shop_account_id, guest_email) is not null
@@ -125,7 +125,7 @@ records as (
         created_at as first_seen_at,
         coalesce(last_activity_at, created_at) as last_seen_at
 
-    from "s"."staging"."stg_shop__carts"
+    from "f"."staging"."stg_shop__carts"
     where
         cast(created_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(shop_account_id, anonymous_id) is not null
@@ -147,7 +147,7 @@ records as (
         occurred_at as first_seen_at,
         coalesce(occurred_at, occurred_at) as last_seen_at
 
-    from "s"."staging"."stg_web__events"
+    from "f"."staging"."stg_web__events"
     where
         cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(anonymous_id, shop_account_id) is not null
@@ -169,7 +169,7 @@ records as (
         occurred_at as first_seen_at,
         coalesce(occurred_at, occurred_at) as last_seen_at
 
-    from "s"."staging"."stg_app__events"
+    from "f"."staging"."stg_app__events"
     where
         cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(device_id, shop_account_id) is not null
@@ -191,7 +191,7 @@ records as (
         transacted_at as first_seen_at,
         coalesce(transacted_at, transacted_at) as last_seen_at
 
-    from "s"."staging"."stg_pos__transactions"
+    from "f"."staging"."stg_pos__transactions"
     where
         cast(transacted_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(loyalty_card_number) is not null
@@ -213,7 +213,7 @@ records as (
         issued_at as first_seen_at,
         coalesce(issued_at, issued_at) as last_seen_at
 
-    from "s"."staging"."stg_loyalty__cards"
+    from "f"."staging"."stg_loyalty__cards"
     where
         cast(issued_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(loyalty_card_number, crm_customer_id, email, phone) is not null
@@ -235,7 +235,7 @@ records as (
         occurred_at as first_seen_at,
         coalesce(occurred_at, occurred_at) as last_seen_at
 
-    from "s"."staging"."stg_loyalty__points"
+    from "f"."staging"."stg_loyalty__points"
     where
         cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(loyalty_card_number) is not null
@@ -257,7 +257,7 @@ records as (
         occurred_at as first_seen_at,
         coalesce(occurred_at, occurred_at) as last_seen_at
 
-    from "s"."staging"."stg_email__events"
+    from "f"."staging"."stg_email__events"
     where
         cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(email) is not null
@@ -279,7 +279,7 @@ records as (
         opened_at as first_seen_at,
         coalesce(opened_at, opened_at) as last_seen_at
 
-    from "s"."staging"."stg_care__tickets"
+    from "f"."staging"."stg_care__tickets"
     where
         cast(opened_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(contact_email, contact_phone, social_handle) is not null
@@ -301,7 +301,7 @@ records as (
         answered_at as first_seen_at,
         coalesce(answered_at, answered_at) as last_seen_at
 
-    from "s"."staging"."stg_survey__nps_responses"
+    from "f"."staging"."stg_survey__nps_responses"
     where
         cast(answered_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(crm_customer_id, email) is not null
@@ -323,7 +323,7 @@ records as (
         submitted_at as first_seen_at,
         coalesce(submitted_at, submitted_at) as last_seen_at
 
-    from "s"."staging"."stg_reviews__reviews"
+    from "f"."staging"."stg_reviews__reviews"
     where
         cast(submitted_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(shop_account_id, email) is not null

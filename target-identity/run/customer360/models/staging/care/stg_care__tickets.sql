@@ -1,11 +1,11 @@
 
   
-  create view "s"."staging"."stg_care__tickets__dbt_tmp" as (
+  create view "f"."staging"."stg_care__tickets__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "s"."raw"."care__tickets"
+    select * from "f"."raw"."care__tickets"
 
 ),
 

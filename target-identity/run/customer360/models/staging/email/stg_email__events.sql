@@ -1,11 +1,11 @@
 
   
-  create view "s"."staging"."stg_email__events__dbt_tmp" as (
+  create view "f"."staging"."stg_email__events__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "s"."raw"."email__events"
+    select * from "f"."raw"."email__events"
 
 ),
 

@@ -1,11 +1,11 @@
 
   
-  create view "s"."staging"."stg_pos__stores__dbt_tmp" as (
+  create view "f"."staging"."stg_pos__stores__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "s"."raw"."pos__stores"
+    select * from "f"."raw"."pos__stores"
 
 ),
 

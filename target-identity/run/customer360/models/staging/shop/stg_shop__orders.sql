@@ -1,11 +1,11 @@
 
   
-  create view "s"."staging"."stg_shop__orders__dbt_tmp" as (
+  create view "f"."staging"."stg_shop__orders__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "s"."raw"."shop__orders"
+    select * from "f"."raw"."shop__orders"
 
 ),
 

@@ -1,11 +1,11 @@
 
   
-  create view "s"."staging"."stg_web__events__dbt_tmp" as (
+  create view "f"."staging"."stg_web__events__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "s"."raw"."web__events"
+    select * from "f"."raw"."web__events"
 
 ),
 

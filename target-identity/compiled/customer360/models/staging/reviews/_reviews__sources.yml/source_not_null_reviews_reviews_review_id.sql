@@ -5,7 +5,7 @@
 
 
 select review_id
-from "s"."raw"."reviews__reviews"
+from "f"."raw"."reviews__reviews"
 where review_id is null
 
 

@@ -21,91 +21,14 @@ with dbt_internal_unit_test_actual as (
 with
 
  __dbt__cte__int_identity__customer_ids as (
-
--- Fixture for int_identity__customer_ids
-select 
-    
-    cast('email' as character varying)
- as "identifier_type", 
-    
-    cast('a' as character varying)
- as "identifier_value", 
-    
-    cast('X' as character varying)
- as "customer_id", cast(null as BIGINT) as "node_id", cast(null as BIGINT) as "cluster_node_id", 
-    
-    cast('true' as BOOLEAN)
- as "is_known", cast(null as character varying(256)) as "previous_customer_id", cast(null as BOOLEAN) as "was_known", cast(null as character varying(256)) as "change_kind", cast(null as TIMESTAMP) as "assigned_at", cast(null as character varying(256)) as "assignment_scope"
-union all
-select 
-    
-    cast('email' as character varying)
- as "identifier_type", 
-    
-    cast('b' as character varying)
- as "identifier_value", 
-    
-    cast('X' as character varying)
- as "customer_id", cast(null as BIGINT) as "node_id", cast(null as BIGINT) as "cluster_node_id", 
-    
-    cast('true' as BOOLEAN)
- as "is_known", cast(null as character varying(256)) as "previous_customer_id", cast(null as BOOLEAN) as "was_known", cast(null as character varying(256)) as "change_kind", cast(null as TIMESTAMP) as "assigned_at", cast(null as character varying(256)) as "assignment_scope"
-union all
-select 
-    
-    cast('email' as character varying)
- as "identifier_type", 
-    
-    cast('c' as character varying)
- as "identifier_value", 
-    
-    cast('Y' as character varying)
- as "customer_id", cast(null as BIGINT) as "node_id", cast(null as BIGINT) as "cluster_node_id", 
-    
-    cast('true' as BOOLEAN)
- as "is_known", cast(null as character varying(256)) as "previous_customer_id", cast(null as BOOLEAN) as "was_known", cast(null as character varying(256)) as "change_kind", cast(null as TIMESTAMP) as "assigned_at", cast(null as character varying(256)) as "assignment_scope"
-union all
-select 
-    
-    cast('email' as character varying)
- as "identifier_type", 
-    
-    cast('d' as character varying)
- as "identifier_value", 
-    
-    cast('Z' as character varying)
- as "customer_id", cast(null as BIGINT) as "node_id", cast(null as BIGINT) as "cluster_node_id", 
-    
-    cast('true' as BOOLEAN)
- as "is_known", cast(null as character varying(256)) as "previous_customer_id", cast(null as BOOLEAN) as "was_known", cast(null as character varying(256)) as "change_kind", cast(null as TIMESTAMP) as "assigned_at", cast(null as character varying(256)) as "assignment_scope"
-union all
-select 
-    
-    cast('email' as character varying)
- as "identifier_type", 
-    
-    cast('e' as character varying)
- as "identifier_value", 
-    
-    cast('Z' as character varying)
- as "customer_id", cast(null as BIGINT) as "node_id", cast(null as BIGINT) as "cluster_node_id", 
-    
-    cast('true' as BOOLEAN)
- as "is_known", cast(null as character varying(256)) as "previous_customer_id", cast(null as BOOLEAN) as "was_known", cast(null as character varying(256)) as "change_kind", cast(null as TIMESTAMP) as "assigned_at", cast(null as character varying(256)) as "assignment_scope"
-union all
-select 
-    
-    cast('anonymous_id' as character varying)
- as "identifier_type", 
-    
-    cast('w' as character varying)
- as "identifier_value", 
-    
-    cast('W' as character varying)
- as "customer_id", cast(null as BIGINT) as "node_id", cast(null as BIGINT) as "cluster_node_id", 
-    
-    cast('false' as BOOLEAN)
- as "is_known", cast(null as character varying(256)) as "previous_customer_id", cast(null as BOOLEAN) as "was_known", cast(null as character varying(256)) as "change_kind", cast(null as TIMESTAMP) as "assigned_at", cast(null as character varying(256)) as "assignment_scope"
+select * from (values
+    ('email', 'a', 'X', true),
+    ('email', 'b', 'X', true),
+    ('email', 'c', 'Y', true),
+    ('email', 'd', 'Z', true),
+    ('email', 'e', 'Z', true),
+    ('anonymous_id', 'w', 'W', false)
+) as previous (identifier_type, identifier_value, customer_id, is_known)
 ),  __dbt__cte__int_identity__clusters as (
 
 -- Fixture for int_identity__clusters
@@ -376,7 +299,7 @@ assignment as (
             when owners.cluster_node_id = members.cluster_node_id then 'merge'
             else 'split'
         end as change_kind,
-        cast('2026-11-23 13:18:05.751685' as timestamp) as assigned_at,
+        cast('2026-11-23 13:22:08.827155' as timestamp) as assigned_at,
         'current' as assignment_scope
 
     from members
