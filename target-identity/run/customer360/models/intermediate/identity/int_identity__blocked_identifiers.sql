@@ -2,7 +2,7 @@
     
 
     create  table
-      "f"."intermediate"."int_identity__blocked_identifiers__dbt_tmp"
+      "s"."intermediate"."int_identity__blocked_identifiers__dbt_tmp"
   
     
     as (
@@ -11,33 +11,34 @@
 --   blocklist  the value matches seed identity_junk_blocklist (test@example.com, 0000000000, ...)
 --   shared     linked to more distinct anchors (CRM customers, shop accounts, loyalty cards) than
 --              var identity_max_anchors_per_identifier: a shop's shared inbox, a kiosk device
---   household  a weak identifier (var identity_weak_identifier_types: phone) that links two anchors
---              of one type or whose records name two people: a family landline joins nobody
+--   household  a weak identifier (var identity_weak_identifier_types: phone) linking CRM customers
+--              or shop accounts of two different people (first names more than one typo apart):
+--              a family landline joins nobody, a person's duplicate CRM record still joins
 -- crm_customer_id and shop_account_id are the records themselves and are never cut by counting.
 
 with
 
 identifiers as (
 
-    select identifier_type, identifier_value from "f"."intermediate"."int_identity__identifiers"
+    select identifier_type, identifier_value from "s"."intermediate"."int_identity__identifiers"
 
 ),
 
 edges as (
 
-    select * from "f"."intermediate"."int_identity__edges"
+    select * from "s"."intermediate"."int_identity__edges"
 
 ),
 
 tuples as (
 
-    select * from "f"."intermediate"."int_identity__identifier_tuples"
+    select * from "s"."intermediate"."int_identity__identifier_tuples"
 
 ),
 
 blocklist as (
 
-    select * from "f"."reference"."identity_junk_blocklist"
+    select * from "s"."reference"."identity_junk_blocklist"
 
 ),
 
@@ -114,27 +115,66 @@ anchor_counts as (
     select
         identifier_type,
         identifier_value,
-        sum(anchors) as anchors_linked,
-        max(anchors) as most_anchors_of_one_type
+        sum(anchors) as anchors_linked
 
     from anchors_by_type
     group by identifier_type, identifier_value
 
 ),
 
--- how many different people (first names) the records carrying a weak identifier name
+-- the first names of CRM customers and shop accounts, as their own records give them
+anchor_names as (
+
+    select distinct
+        'crm_customer_id' as anchor_type,
+        crm_customer_id as anchor_value,
+        person_name
+
+    from tuples
+    where source = 'crm' and entity = 'customers' and person_name is not null
+
+    union all
+
+    select distinct
+        'shop_account_id',
+        shop_account_id,
+        person_name
+
+    from tuples
+    where source = 'shop' and entity = 'accounts' and person_name is not null
+
+),
+
+weak_identifier_names as (
+
+    select distinct
+        anchor_links.identifier_type,
+        anchor_links.identifier_value,
+        anchor_names.person_name
+
+    from anchor_links
+    inner join anchor_names
+        on anchor_links.anchor_type = anchor_names.anchor_type
+        and anchor_links.anchor_value = anchor_names.anchor_value
+    where anchor_links.identifier_type in ('phone')
+
+),
+
+-- a weak identifier names different people when two of its names are more than one typo apart
 people_named as (
 
     select
-        'phone' as identifier_type,
-        phone as identifier_value,
-        count(distinct person_name) as people_named
+        one_name.identifier_type,
+        one_name.identifier_value,
+        count(distinct one_name.person_name) as people_named
 
-    from tuples
-    where phone is not null and person_name is not null
-    group by phone
-
-    
+    from weak_identifier_names as one_name
+    inner join weak_identifier_names as other_name
+        on one_name.identifier_type = other_name.identifier_type
+        and one_name.identifier_value = other_name.identifier_value
+        and one_name.person_name <> other_name.person_name
+    where damerau_levenshtein(one_name.person_name, other_name.person_name) > 1
+    group by one_name.identifier_type, one_name.identifier_value
 
 ),
 
@@ -145,7 +185,6 @@ candidates as (
         identifiers.identifier_value,
         blocklisted.blocklist_reason,
         coalesce(anchor_counts.anchors_linked, 0) as anchors_linked,
-        coalesce(anchor_counts.most_anchors_of_one_type, 0) as most_anchors_of_one_type,
         coalesce(people_named.people_named, 0) as people_named,
         identifiers.identifier_type in ('phone') as is_weak
 
@@ -161,7 +200,7 @@ candidates as (
         and identifiers.identifier_value = people_named.identifier_value
     where
         blocklisted.blocklist_reason is not null
-        or anchor_counts.most_anchors_of_one_type > 1
+        or anchor_counts.anchors_linked > 5
         or people_named.people_named > 1
 
 ),
@@ -181,10 +220,7 @@ blocked as (
             when anchors_linked > 5
                 then 'shared: linked to ' || cast(anchors_linked as TEXT)
                     || ' anchors (limit 5)'
-            when most_anchors_of_one_type > 1
-                then 'household: links ' || cast(most_anchors_of_one_type as TEXT)
-                    || ' anchors of one type (limit 1 for a weak identifier)'
-            else 'household: its records name ' || cast(people_named as TEXT) || ' people'
+            else 'household: links ' || cast(people_named as TEXT) || ' differently named people'
         end as reason,
         anchors_linked
 
@@ -192,7 +228,7 @@ blocked as (
     where
         blocklist_reason is not null
         or anchors_linked > 5
-        or (is_weak and (most_anchors_of_one_type > 1 or people_named > 1))
+        or (is_weak and people_named > 1)
 
 )
 

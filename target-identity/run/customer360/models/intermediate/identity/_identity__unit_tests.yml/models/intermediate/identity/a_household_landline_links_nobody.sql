@@ -9,8 +9,9 @@ with dbt_internal_unit_test_actual as (
 --   blocklist  the value matches seed identity_junk_blocklist (test@example.com, 0000000000, ...)
 --   shared     linked to more distinct anchors (CRM customers, shop accounts, loyalty cards) than
 --              var identity_max_anchors_per_identifier: a shop's shared inbox, a kiosk device
---   household  a weak identifier (var identity_weak_identifier_types: phone) that links two anchors
---              of one type or whose records name two people: a family landline joins nobody
+--   household  a weak identifier (var identity_weak_identifier_types: phone) linking CRM customers
+--              or shop accounts of two different people (first names more than one typo apart):
+--              a family landline joins nobody, a person's duplicate CRM record still joins
 -- crm_customer_id and shop_account_id are the records themselves and are never cut by counting.
 
 with
@@ -40,6 +41,14 @@ select
  as "identifier_type", 
     
     cast('+447700900005' as character varying)
+ as "identifier_value", cast(null as INTEGER) as "type_priority", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('phone' as character varying)
+ as "identifier_type", 
+    
+    cast('+447700900006' as character varying)
  as "identifier_value", cast(null as INTEGER) as "type_priority", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
 ),  __dbt__cte__int_identity__edges as (
 
@@ -88,10 +97,24 @@ select
 union all
 select 
     
-    cast('shop_account_id' as character varying)
+    cast('crm_customer_id' as character varying)
  as "identifier_a_type", 
     
     cast('DI' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000002' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('loyalty_card_number' as character varying)
+ as "identifier_a_type", 
+    
+    cast('DI-L' as character varying)
  as "identifier_a_value", 
     
     cast('phone' as character varying)
@@ -141,6 +164,34 @@ select
     
     cast('+447700900005' as character varying)
  as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('JON1' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+447700900006' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('JON2' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+447700900006' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
 ),  __dbt__cte__int_identity__identifier_tuples as (
 
 -- Fixture for int_identity__identifier_tuples
@@ -150,7 +201,13 @@ select
  as "source", 
     
     cast('customers' as character varying)
- as "entity", cast(null as character varying(256)) as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", cast(null as character varying(256)) as "shop_account_id", cast(null as character varying(256)) as "email", 
+ as "entity", 
+    
+    cast('ANN' as character varying)
+ as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
+    
+    cast(null as character varying(256))
+ as "shop_account_id", cast(null as character varying(256)) as "email", 
     
     cast('+441130000001' as character varying)
  as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
@@ -164,7 +221,13 @@ select
  as "source", 
     
     cast('customers' as character varying)
- as "entity", cast(null as character varying(256)) as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", cast(null as character varying(256)) as "shop_account_id", cast(null as character varying(256)) as "email", 
+ as "entity", 
+    
+    cast('BOB' as character varying)
+ as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
+    
+    cast(null as character varying(256))
+ as "shop_account_id", cast(null as character varying(256)) as "email", 
     
     cast('+441130000001' as character varying)
  as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
@@ -178,7 +241,13 @@ select
  as "source", 
     
     cast('customers' as character varying)
- as "entity", cast(null as character varying(256)) as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", cast(null as character varying(256)) as "shop_account_id", cast(null as character varying(256)) as "email", 
+ as "entity", 
+    
+    cast('CY' as character varying)
+ as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
+    
+    cast(null as character varying(256))
+ as "shop_account_id", cast(null as character varying(256)) as "email", 
     
     cast('+441130000002' as character varying)
  as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
@@ -188,13 +257,19 @@ select
 union all
 select 
     
-    cast('shop' as character varying)
+    cast('crm' as character varying)
  as "source", 
     
-    cast('accounts' as character varying)
- as "entity", cast(null as character varying(256)) as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", cast(null as character varying(256)) as "shop_account_id", cast(null as character varying(256)) as "email", 
+    cast('customers' as character varying)
+ as "entity", 
     
-    cast('+441130000002' as character varying)
+    cast('DI' as character varying)
+ as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
+    
+    cast(null as character varying(256))
+ as "shop_account_id", cast(null as character varying(256)) as "email", 
+    
+    cast('+447700900099' as character varying)
  as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
     
     cast('di' as character varying)
@@ -206,7 +281,13 @@ select
  as "source", 
     
     cast('customers' as character varying)
- as "entity", cast(null as character varying(256)) as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", cast(null as character varying(256)) as "shop_account_id", cast(null as character varying(256)) as "email", 
+ as "entity", 
+    
+    cast('ED' as character varying)
+ as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
+    
+    cast(null as character varying(256))
+ as "shop_account_id", cast(null as character varying(256)) as "email", 
     
     cast('+447700900005' as character varying)
  as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
@@ -220,12 +301,58 @@ select
  as "source", 
     
     cast('accounts' as character varying)
- as "entity", cast(null as character varying(256)) as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", cast(null as character varying(256)) as "shop_account_id", cast(null as character varying(256)) as "email", 
+ as "entity", 
+    
+    cast(null as character varying(256))
+ as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
+    
+    cast('ED-S' as character varying)
+ as "shop_account_id", cast(null as character varying(256)) as "email", 
     
     cast('+447700900005' as character varying)
  as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
     
     cast('ed' as character varying)
+ as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
+union all
+select 
+    
+    cast('crm' as character varying)
+ as "source", 
+    
+    cast('customers' as character varying)
+ as "entity", 
+    
+    cast('JON1' as character varying)
+ as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
+    
+    cast(null as character varying(256))
+ as "shop_account_id", cast(null as character varying(256)) as "email", 
+    
+    cast('+447700900006' as character varying)
+ as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
+    
+    cast('jonathan' as character varying)
+ as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
+union all
+select 
+    
+    cast('crm' as character varying)
+ as "source", 
+    
+    cast('customers' as character varying)
+ as "entity", 
+    
+    cast('JON2' as character varying)
+ as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
+    
+    cast(null as character varying(256))
+ as "shop_account_id", cast(null as character varying(256)) as "email", 
+    
+    cast('+447700900006' as character varying)
+ as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
+    
+    cast('jonahtan' as character varying)
  as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
 ),  __dbt__cte__identity_junk_blocklist as (
 
@@ -329,27 +456,66 @@ anchor_counts as (
     select
         identifier_type,
         identifier_value,
-        sum(anchors) as anchors_linked,
-        max(anchors) as most_anchors_of_one_type
+        sum(anchors) as anchors_linked
 
     from anchors_by_type
     group by identifier_type, identifier_value
 
 ),
 
--- how many different people (first names) the records carrying a weak identifier name
+-- the first names of CRM customers and shop accounts, as their own records give them
+anchor_names as (
+
+    select distinct
+        'crm_customer_id' as anchor_type,
+        crm_customer_id as anchor_value,
+        person_name
+
+    from tuples
+    where source = 'crm' and entity = 'customers' and person_name is not null
+
+    union all
+
+    select distinct
+        'shop_account_id',
+        shop_account_id,
+        person_name
+
+    from tuples
+    where source = 'shop' and entity = 'accounts' and person_name is not null
+
+),
+
+weak_identifier_names as (
+
+    select distinct
+        anchor_links.identifier_type,
+        anchor_links.identifier_value,
+        anchor_names.person_name
+
+    from anchor_links
+    inner join anchor_names
+        on anchor_links.anchor_type = anchor_names.anchor_type
+        and anchor_links.anchor_value = anchor_names.anchor_value
+    where anchor_links.identifier_type in ('phone')
+
+),
+
+-- a weak identifier names different people when two of its names are more than one typo apart
 people_named as (
 
     select
-        'phone' as identifier_type,
-        phone as identifier_value,
-        count(distinct person_name) as people_named
+        one_name.identifier_type,
+        one_name.identifier_value,
+        count(distinct one_name.person_name) as people_named
 
-    from tuples
-    where phone is not null and person_name is not null
-    group by phone
-
-    
+    from weak_identifier_names as one_name
+    inner join weak_identifier_names as other_name
+        on one_name.identifier_type = other_name.identifier_type
+        and one_name.identifier_value = other_name.identifier_value
+        and one_name.person_name <> other_name.person_name
+    where damerau_levenshtein(one_name.person_name, other_name.person_name) > 1
+    group by one_name.identifier_type, one_name.identifier_value
 
 ),
 
@@ -360,7 +526,6 @@ candidates as (
         identifiers.identifier_value,
         blocklisted.blocklist_reason,
         coalesce(anchor_counts.anchors_linked, 0) as anchors_linked,
-        coalesce(anchor_counts.most_anchors_of_one_type, 0) as most_anchors_of_one_type,
         coalesce(people_named.people_named, 0) as people_named,
         identifiers.identifier_type in ('phone') as is_weak
 
@@ -376,7 +541,7 @@ candidates as (
         and identifiers.identifier_value = people_named.identifier_value
     where
         blocklisted.blocklist_reason is not null
-        or anchor_counts.most_anchors_of_one_type > 1
+        or anchor_counts.anchors_linked > 5
         or people_named.people_named > 1
 
 ),
@@ -396,10 +561,7 @@ blocked as (
             when anchors_linked > 5
                 then 'shared: linked to ' || cast(anchors_linked as TEXT)
                     || ' anchors (limit 5)'
-            when most_anchors_of_one_type > 1
-                then 'household: links ' || cast(most_anchors_of_one_type as TEXT)
-                    || ' anchors of one type (limit 1 for a weak identifier)'
-            else 'household: its records name ' || cast(people_named as TEXT) || ' people'
+            else 'household: links ' || cast(people_named as TEXT) || ' differently named people'
         end as reason,
         anchors_linked
 
@@ -407,7 +569,7 @@ blocked as (
     where
         blocklist_reason is not null
         or anchors_linked > 5
-        or (is_weak and (most_anchors_of_one_type > 1 or people_named > 1))
+        or (is_weak and people_named > 1)
 
 )
 
@@ -430,7 +592,7 @@ dbt_internal_unit_test_expected as (
     cast('household' as character varying)
  as "block_rule", 
     
-    cast('household: links 2 anchors of one type (limit 1 for a weak identifier)' as character varying)
+    cast('household: links 2 differently named people' as character varying)
  as "reason", 
     
     cast('2' as HUGEINT)
@@ -447,10 +609,10 @@ select
     cast('household' as character varying)
  as "block_rule", 
     
-    cast('household: its records name 2 people' as character varying)
+    cast('household: links 2 differently named people' as character varying)
  as "reason", 
     
-    cast('2' as HUGEINT)
+    cast('3' as HUGEINT)
  as "anchors_linked"
   ) _dbt_internal_unit_test_expected
 )
