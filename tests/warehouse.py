@@ -46,7 +46,7 @@ def run_dbt(warehouse: Path, *args: str, target_path: Path | None = None) -> sub
     target = target_path or warehouse.parent / "target"
     command = ["dbt", *args, "--profiles-dir", str(PROJECT_DIR), "--project-dir", str(PROJECT_DIR),
                "--target-path", str(target), "--log-path", str(target / "logs")]
-    return subprocess.run(command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True)
+    return subprocess.run(command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True, check=False)
 
 
 def query(warehouse: Path, sql: str, params: list | None = None) -> list[tuple]:

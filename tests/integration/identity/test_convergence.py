@@ -13,10 +13,10 @@ def test_an_unconverged_graph_fails_the_build_and_assigns_no_ids(tmp_path):
     # care tickets chaining email0 - phone0 - email1 - phone1 - ... : one person, a long chain
     tickets = []
     for n in range(12):
-        tickets.append(dict(ticket_id=f"T{n}a", channel="email", contact_email=f"p{n}@x.io",
-                            contact_phone=f"+4477009{n:05d}", opened_at="2024-01-01 10:00:00"))
-        tickets.append(dict(ticket_id=f"T{n}b", channel="email", contact_email=f"p{n + 1}@x.io",
-                            contact_phone=f"+4477009{n:05d}", opened_at="2024-01-01 10:00:00"))
+        tickets.append({"ticket_id": f"T{n}a", "channel": "email", "contact_email": f"p{n}@x.io",
+                            "contact_phone": f"+4477009{n:05d}", "opened_at": "2024-01-01 10:00:00"})
+        tickets.append({"ticket_id": f"T{n}b", "channel": "email", "contact_email": f"p{n + 1}@x.io",
+                            "contact_phone": f"+4477009{n:05d}", "opened_at": "2024-01-01 10:00:00"})
     insert_rows(warehouse, "care__tickets", tickets)
 
     result = run_dbt(warehouse, "build", "--select", "+int_identity__customer_ids", "--exclude", "test_type:unit",
