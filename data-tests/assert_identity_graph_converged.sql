@@ -6,7 +6,7 @@
 
 select
     max_passes,
-    nodes_moved_in_last_pass,
+    nodes_unsettled,
     edges_across_clusters,
     'identity graph did not converge within ' || cast(max_passes as {{ dbt.type_string() }})
         || ' label propagation passes (var identity_max_passes)' as message

@@ -85,28 +85,16 @@ anchor_links as (
 
 ),
 
-anchors_by_type as (
-
-    select
-        identifier_type,
-        identifier_value,
-        anchor_type,
-        count(distinct anchor_value) as anchors
-
-    from anchor_links
-    where identifier_type not in ('crm_customer_id', 'shop_account_id')
-    group by identifier_type, identifier_value, anchor_type
-
-),
-
+-- edges are distinct pairs, so each linked anchor is one row
 anchor_counts as (
 
     select
         identifier_type,
         identifier_value,
-        sum(anchors) as anchors_linked
+        count(*) as anchors_linked
 
-    from anchors_by_type
+    from anchor_links
+    where identifier_type not in ('crm_customer_id', 'shop_account_id')
     group by identifier_type, identifier_value
 
 ),

@@ -2,13 +2,15 @@
 -- cluster's senior member (cluster_node_id, the smallest node_id in the cluster).
 --
 -- Bounded, unrolled label propagation (var identity_max_passes passes), each pass:
---   hook   for every edge whose ends carry different labels, the end with the larger label and the
---          node that label points to both take the smaller label (min over neighbours + hooking)
---   jump   pointer jumping, twice: every node takes its label's label, so chains shorten fourfold
---          per pass and a path of n nodes settles in about log4(n) passes
--- Labels only ever point at smaller nodes of the same cluster, so when a pass changes nothing every
--- edge joins equal labels and each label is its cluster's smallest node. is_settled says whether the
--- last pass left a node unchanged; int_identity__convergence fails the build when one did not.
+--   settle  a label group with no edge to another label is a whole cluster, labelled by its
+--           smallest node (labels only ever point at smaller nodes of the same cluster): it leaves
+--           the working set, so later passes only touch clusters still merging
+--   hook    for every edge whose ends carry different labels, the end with the larger label and the
+--           node that label points to both take the smaller label (min over neighbours + hooking)
+--   jump    pointer jumping, twice: every node takes its label's label, so chains shorten fourfold
+--           per pass and a path of n nodes settles in about log4(n) passes
+-- is_settled is false for a node whose cluster still had an edge between two labels after the last
+-- pass; int_identity__convergence fails the build when there is one.
 -- Leaves (a node whose only neighbour has others, like a cookie seen with one account) are set
 -- aside before propagation and take their neighbour's label after it: most nodes are leaves.
 
@@ -87,23 +89,71 @@ labels_0 as {{ materialized }} (
 
 ),
 
-{% for pass in range(1, passes + 1) %}
-{%- set previous = 'labels_' ~ (pass - 1) %}
--- pass {{ pass }}
-disagreeing_{{ pass }} as {{ materialized }} (
+edges_0 as {{ materialized }} (
+
+    select low_node_id, high_node_id from core_edges
+
+),
+
+{% for pass in range(1, passes + 2) %}
+{%- set previous = pass - 1 %}
+-- pass {{ pass }}{{ ': only the settling check' if pass > passes }}
+edge_labels_{{ pass }} as {{ materialized }} (
 
     select
-        core_edges.low_node_id,
-        core_edges.high_node_id,
+        edges.low_node_id,
+        edges.high_node_id,
         low_label.label as low_label,
         high_label.label as high_label
 
-    from core_edges
-    inner join {{ previous }} as low_label
-        on core_edges.low_node_id = low_label.node_id
-    inner join {{ previous }} as high_label
-        on core_edges.high_node_id = high_label.node_id
-    where low_label.label <> high_label.label
+    from edges_{{ previous }} as edges
+    inner join labels_{{ previous }} as low_label
+        on edges.low_node_id = low_label.node_id
+    inner join labels_{{ previous }} as high_label
+        on edges.high_node_id = high_label.node_id
+
+),
+
+disagreeing_{{ pass }} as {{ materialized }} (
+
+    select * from edge_labels_{{ pass }} where low_label <> high_label
+
+),
+
+unsettled_labels_{{ pass }} as {{ materialized }} (
+
+    select low_label as label from disagreeing_{{ pass }}
+    union
+    select high_label from disagreeing_{{ pass }}
+
+),
+
+settled_{{ pass }} as (
+
+    select labels.node_id, labels.label
+    from labels_{{ previous }} as labels
+    left join unsettled_labels_{{ pass }} as unsettled
+        on labels.label = unsettled.label
+    where unsettled.label is null
+
+),
+{%- if pass <= passes %}
+
+working_{{ pass }} as {{ materialized }} (
+
+    select labels.node_id, labels.label
+    from labels_{{ previous }} as labels
+    inner join unsettled_labels_{{ pass }} as unsettled
+        on labels.label = unsettled.label
+
+),
+
+edges_{{ pass }} as {{ materialized }} (
+
+    select edge_labels.low_node_id, edge_labels.high_node_id
+    from edge_labels_{{ pass }} as edge_labels
+    inner join unsettled_labels_{{ pass }} as unsettled
+        on edge_labels.low_label = unsettled.label
 
 ),
 
@@ -131,12 +181,12 @@ proposals_{{ pass }} as {{ materialized }} (
 hooked_{{ pass }} as {{ materialized }} (
 
     select
-        labels.node_id,
-        least(labels.label, coalesce(proposals.label, labels.label)) as label
+        working.node_id,
+        least(working.label, coalesce(proposals.label, working.label)) as label
 
-    from {{ previous }} as labels
+    from working_{{ pass }} as working
     left join proposals_{{ pass }} as proposals
-        on labels.node_id = proposals.node_id
+        on working.node_id = proposals.node_id
 
 ),
 
@@ -163,19 +213,20 @@ labels_{{ pass }} as {{ materialized }} (
         on jumped.label = label_of_label.node_id
 
 ),
+{%- endif %}
 
 {% endfor %}
-
+-- every core node settles in some pass; what is left after the last one did not converge
 core_labels as (
 
-    select
-        final_labels.node_id,
-        final_labels.label,
-        final_labels.label = before_last_pass.label as is_settled
-
-    from labels_{{ passes }} as final_labels
-    inner join labels_{{ passes - 1 }} as before_last_pass
-        on final_labels.node_id = before_last_pass.node_id
+    {% for pass in range(1, passes + 2) -%}
+    select node_id, label, true as is_settled from settled_{{ pass }}
+    union all
+    {% endfor -%}
+    select labels.node_id, labels.label, false
+    from labels_{{ passes }} as labels
+    inner join unsettled_labels_{{ passes + 1 }} as unsettled
+        on labels.label = unsettled.label
 
 ),
 

@@ -1,5 +1,6 @@
 -- One row: did label propagation converge within var identity_max_passes passes?
--- nodes_moved_in_last_pass is the check itself (a pass that changes nothing is a fixpoint);
+-- nodes_unsettled is the check itself: identifiers whose cluster still had an edge between two
+-- labels after the last pass (a pass over such a cluster would still change something);
 -- edges_across_clusters re-checks the result independently of the algorithm (every edge must join
 -- two identifiers of one cluster). The test assert_identity_graph_converged fails the build on
 -- either, and int_identity__customer_ids refuses to assign ids from an unconverged graph.
@@ -18,12 +19,12 @@ graph_edges as (
 
 ),
 
-moved as (
+counts as (
 
     select
         count(*) as identifiers,
         count(distinct cluster_node_id) as clusters,
-        sum(case when is_settled then 0 else 1 end) as nodes_moved_in_last_pass
+        sum(case when is_settled then 0 else 1 end) as nodes_unsettled
 
     from clusters
 
@@ -46,13 +47,13 @@ convergence as (
 
     select
         {{ var('identity_max_passes') }} as max_passes,
-        moved.identifiers,
-        moved.clusters,
-        coalesce(moved.nodes_moved_in_last_pass, 0) as nodes_moved_in_last_pass,
+        counts.identifiers,
+        counts.clusters,
+        coalesce(counts.nodes_unsettled, 0) as nodes_unsettled,
         split_edges.edges_across_clusters,
-        coalesce(moved.nodes_moved_in_last_pass, 0) = 0 and split_edges.edges_across_clusters = 0 as is_converged
+        coalesce(counts.nodes_unsettled, 0) = 0 and split_edges.edges_across_clusters = 0 as is_converged
 
-    from moved
+    from counts
     cross join split_edges
 
 )

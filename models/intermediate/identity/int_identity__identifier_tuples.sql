@@ -14,52 +14,52 @@ as_of as (
 
 ),
 
-records as (
+-- each kind of record grouped by its own identifier columns first (a web event has two, not eight)
+{% for record in identity_record_sources() -%}
+{%- set columns = record.identifiers.keys() | list + (['person_name'] if record.person_name else []) %}
+{{ record.source }}__{{ record.entity }} as (
+
+    select
+        {%- for identifier_type, column in record.identifiers.items() %}
+        {{ column }} as {{ identifier_type }},
+        {%- endfor %}
+        {%- if record.person_name %}
+        lower({{ record.person_name }}) as person_name,
+        {%- endif %}
+        min({{ record.first_seen }}) as first_seen_at,
+        max(coalesce({{ record.last_seen }}, {{ record.first_seen }})) as last_seen_at,
+        count(*) as record_count
+
+    from {{ ref(record.model) }}
+    where
+        cast({{ record.first_seen }} as date) <= (select as_of.as_of_date from as_of)
+        and coalesce({{ record.identifiers.values() | join(', ') }}) is not null
+    group by {{ (record.identifiers.values() | list + (['lower(' ~ record.person_name ~ ')'] if record.person_name else [])) | join(', ') }}
+
+),
+
+{% endfor -%}
+
+tuples as (
 
     {% for record in identity_record_sources() -%}
     select
         '{{ record.source }}' as source,
         '{{ record.entity }}' as entity,
         {%- for identifier_type in identifier_types %}
-        {{ record.identifiers.get(identifier_type, 'cast(null as ' ~ dbt.type_string() ~ ')') }} as {{ identifier_type }},
+        {{ identifier_type if identifier_type in record.identifiers else 'cast(null as ' ~ dbt.type_string() ~ ')' }} as {{ identifier_type }},
         {%- endfor %}
-        {{ "lower(" ~ record.person_name ~ ")" if record.person_name else 'cast(null as ' ~ dbt.type_string() ~ ')' }} as person_name,
-        {{ record.first_seen }} as first_seen_at,
-        coalesce({{ record.last_seen }}, {{ record.first_seen }}) as last_seen_at
+        {{ 'person_name' if record.person_name else 'cast(null as ' ~ dbt.type_string() ~ ')' }} as person_name,
+        first_seen_at,
+        last_seen_at,
+        record_count
 
-    from {{ ref(record.model) }}
-    where
-        cast({{ record.first_seen }} as date) <= (select as_of.as_of_date from as_of)
-        and coalesce({{ record.identifiers.values() | join(', ') }}) is not null
+    from {{ record.source }}__{{ record.entity }}
 
     {% if not loop.last %}union all
 
     {% endif -%}
     {%- endfor %}
-
-),
-
-tuples as (
-
-    select
-        source,
-        entity,
-        {%- for identifier_type in identifier_types %}
-        {{ identifier_type }},
-        {%- endfor %}
-        person_name,
-        min(first_seen_at) as first_seen_at,
-        max(last_seen_at) as last_seen_at,
-        count(*) as record_count
-
-    from records
-    group by
-        source,
-        entity,
-        {%- for identifier_type in identifier_types %}
-        {{ identifier_type }},
-        {%- endfor %}
-        person_name
 
 )
 

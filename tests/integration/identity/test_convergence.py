@@ -27,6 +27,6 @@ def test_an_unconverged_graph_fails_the_build_and_assigns_no_ids(tmp_path):
     assert result.returncode != 0
     assert "assert_identity_graph_converged" in output and "FAIL" in output
     assert "SKIP relation intermediate.int_identity__customer_ids" in output
-    converged, moved = query(warehouse, "select is_converged, nodes_moved_in_last_pass from intermediate.int_identity__convergence")[0]
+    converged, moved = query(warehouse, "select is_converged, nodes_unsettled from intermediate.int_identity__convergence")[0]
     assert not converged and moved > 0
     assert not query(warehouse, "select 1 from information_schema.tables where table_name = 'int_identity__customer_ids'")

@@ -16,25 +16,25 @@ with
 
 clusters as (
 
-    select * from "f"."intermediate"."int_identity__clusters"
+    select * from "b100k"."intermediate"."int_identity__clusters"
 
 ),
 
 convergence as (
 
-    select * from "f"."intermediate"."int_identity__convergence"
+    select * from "b100k"."intermediate"."int_identity__convergence"
 
 ),
 
 previous as (
 
     select
-        cast(null as TEXT) as identifier_type,
-        cast(null as TEXT) as identifier_value,
-        cast(null as TEXT) as previous_customer_id,
-        cast(null as boolean) as was_known
+        identifier_type,
+        identifier_value,
+        customer_id as previous_customer_id,
+        is_known as was_known
 
-    where 1 = 0
+    from "b100k"."intermediate"."int_identity__customer_ids"
 
 ),
 
@@ -153,7 +153,7 @@ assignment as (
             when owners.cluster_node_id = members.cluster_node_id then 'merge'
             else 'split'
         end as change_kind,
-        cast('2026-11-23 13:22:08.827155' as timestamp) as assigned_at,
+        cast('2026-11-23 13:38:36.043295' as timestamp) as assigned_at,
         'current' as assignment_scope
 
     from members

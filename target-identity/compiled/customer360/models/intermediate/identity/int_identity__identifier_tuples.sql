@@ -8,11 +8,268 @@ with
 
 as_of as (
 
-    select as_of_date from "f"."intermediate"."int_calendar__as_of_date"
+    select as_of_date from "b100k"."intermediate"."int_calendar__as_of_date"
 
 ),
 
-records as (
+-- each kind of record grouped by its own identifier columns first (a web event has two, not eight)
+
+crm__customers as (
+
+    select
+        crm_customer_id as crm_customer_id,
+        email as email,
+        phone as phone,
+        lower(first_name) as person_name,
+        min(coalesce(created_at, updated_at)) as first_seen_at,
+        max(coalesce(updated_at, coalesce(created_at, updated_at))) as last_seen_at,
+        count(*) as record_count
+
+    from "b100k"."staging"."stg_crm__customers"
+    where
+        cast(coalesce(created_at, updated_at) as date) <= (select as_of.as_of_date from as_of)
+        and coalesce(crm_customer_id, email, phone) is not null
+    group by crm_customer_id, email, phone, lower(first_name)
+
+),
+
+
+crm__erasure_requests as (
+
+    select
+        crm_customer_id as crm_customer_id,
+        email as email,
+        min(requested_at) as first_seen_at,
+        max(coalesce(requested_at, requested_at)) as last_seen_at,
+        count(*) as record_count
+
+    from "b100k"."staging"."stg_crm__erasure_requests"
+    where
+        cast(requested_at as date) <= (select as_of.as_of_date from as_of)
+        and coalesce(crm_customer_id, email) is not null
+    group by crm_customer_id, email
+
+),
+
+
+shop__accounts as (
+
+    select
+        shop_account_id as shop_account_id,
+        email as email,
+        phone as phone,
+        lower(first_name) as person_name,
+        min(created_at) as first_seen_at,
+        max(coalesce(created_at, created_at)) as last_seen_at,
+        count(*) as record_count
+
+    from "b100k"."staging"."stg_shop__accounts"
+    where
+        cast(created_at as date) <= (select as_of.as_of_date from as_of)
+        and coalesce(shop_account_id, email, phone) is not null
+    group by shop_account_id, email, phone, lower(first_name)
+
+),
+
+
+shop__orders as (
+
+    select
+        shop_account_id as shop_account_id,
+        guest_email as email,
+        min(ordered_at) as first_seen_at,
+        max(coalesce(ordered_at, ordered_at)) as last_seen_at,
+        count(*) as record_count
+
+    from "b100k"."staging"."stg_shop__orders"
+    where
+        cast(ordered_at as date) <= (select as_of.as_of_date from as_of)
+        and coalesce(shop_account_id, guest_email) is not null
+    group by shop_account_id, guest_email
+
+),
+
+
+shop__carts as (
+
+    select
+        shop_account_id as shop_account_id,
+        anonymous_id as anonymous_id,
+        min(created_at) as first_seen_at,
+        max(coalesce(last_activity_at, created_at)) as last_seen_at,
+        count(*) as record_count
+
+    from "b100k"."staging"."stg_shop__carts"
+    where
+        cast(created_at as date) <= (select as_of.as_of_date from as_of)
+        and coalesce(shop_account_id, anonymous_id) is not null
+    group by shop_account_id, anonymous_id
+
+),
+
+
+web__events as (
+
+    select
+        anonymous_id as anonymous_id,
+        shop_account_id as shop_account_id,
+        min(occurred_at) as first_seen_at,
+        max(coalesce(occurred_at, occurred_at)) as last_seen_at,
+        count(*) as record_count
+
+    from "b100k"."staging"."stg_web__events"
+    where
+        cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
+        and coalesce(anonymous_id, shop_account_id) is not null
+    group by anonymous_id, shop_account_id
+
+),
+
+
+app__events as (
+
+    select
+        device_id as device_id,
+        shop_account_id as shop_account_id,
+        min(occurred_at) as first_seen_at,
+        max(coalesce(occurred_at, occurred_at)) as last_seen_at,
+        count(*) as record_count
+
+    from "b100k"."staging"."stg_app__events"
+    where
+        cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
+        and coalesce(device_id, shop_account_id) is not null
+    group by device_id, shop_account_id
+
+),
+
+
+pos__transactions as (
+
+    select
+        loyalty_card_number as loyalty_card_number,
+        min(transacted_at) as first_seen_at,
+        max(coalesce(transacted_at, transacted_at)) as last_seen_at,
+        count(*) as record_count
+
+    from "b100k"."staging"."stg_pos__transactions"
+    where
+        cast(transacted_at as date) <= (select as_of.as_of_date from as_of)
+        and coalesce(loyalty_card_number) is not null
+    group by loyalty_card_number
+
+),
+
+
+loyalty__cards as (
+
+    select
+        loyalty_card_number as loyalty_card_number,
+        crm_customer_id as crm_customer_id,
+        email as email,
+        phone as phone,
+        min(issued_at) as first_seen_at,
+        max(coalesce(issued_at, issued_at)) as last_seen_at,
+        count(*) as record_count
+
+    from "b100k"."staging"."stg_loyalty__cards"
+    where
+        cast(issued_at as date) <= (select as_of.as_of_date from as_of)
+        and coalesce(loyalty_card_number, crm_customer_id, email, phone) is not null
+    group by loyalty_card_number, crm_customer_id, email, phone
+
+),
+
+
+loyalty__points as (
+
+    select
+        loyalty_card_number as loyalty_card_number,
+        min(occurred_at) as first_seen_at,
+        max(coalesce(occurred_at, occurred_at)) as last_seen_at,
+        count(*) as record_count
+
+    from "b100k"."staging"."stg_loyalty__points"
+    where
+        cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
+        and coalesce(loyalty_card_number) is not null
+    group by loyalty_card_number
+
+),
+
+
+email__events as (
+
+    select
+        email as email,
+        min(occurred_at) as first_seen_at,
+        max(coalesce(occurred_at, occurred_at)) as last_seen_at,
+        count(*) as record_count
+
+    from "b100k"."staging"."stg_email__events"
+    where
+        cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
+        and coalesce(email) is not null
+    group by email
+
+),
+
+
+care__tickets as (
+
+    select
+        contact_email as email,
+        contact_phone as phone,
+        social_handle as social_handle,
+        min(opened_at) as first_seen_at,
+        max(coalesce(opened_at, opened_at)) as last_seen_at,
+        count(*) as record_count
+
+    from "b100k"."staging"."stg_care__tickets"
+    where
+        cast(opened_at as date) <= (select as_of.as_of_date from as_of)
+        and coalesce(contact_email, contact_phone, social_handle) is not null
+    group by contact_email, contact_phone, social_handle
+
+),
+
+
+survey__nps_responses as (
+
+    select
+        crm_customer_id as crm_customer_id,
+        email as email,
+        min(answered_at) as first_seen_at,
+        max(coalesce(answered_at, answered_at)) as last_seen_at,
+        count(*) as record_count
+
+    from "b100k"."staging"."stg_survey__nps_responses"
+    where
+        cast(answered_at as date) <= (select as_of.as_of_date from as_of)
+        and coalesce(crm_customer_id, email) is not null
+    group by crm_customer_id, email
+
+),
+
+
+reviews__reviews as (
+
+    select
+        shop_account_id as shop_account_id,
+        email as email,
+        min(submitted_at) as first_seen_at,
+        max(coalesce(submitted_at, submitted_at)) as last_seen_at,
+        count(*) as record_count
+
+    from "b100k"."staging"."stg_reviews__reviews"
+    where
+        cast(submitted_at as date) <= (select as_of.as_of_date from as_of)
+        and coalesce(shop_account_id, email) is not null
+    group by shop_account_id, email
+
+),
+
+tuples as (
 
     select
         'crm' as source,
@@ -25,14 +282,12 @@ records as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
-        lower(first_name) as person_name,
-        coalesce(created_at, updated_at) as first_seen_at,
-        coalesce(updated_at, coalesce(created_at, updated_at)) as last_seen_at
+        person_name as person_name,
+        first_seen_at,
+        last_seen_at,
+        record_count
 
-    from "f"."staging"."stg_crm__customers"
-    where
-        cast(coalesce(created_at, updated_at) as date) <= (select as_of.as_of_date from as_of)
-        and coalesce(crm_customer_id, email, phone) is not null
+    from crm__customers
 
     union all
 
@@ -48,13 +303,11 @@ records as (
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
         cast(null as TEXT) as person_name,
-        requested_at as first_seen_at,
-        coalesce(requested_at, requested_at) as last_seen_at
+        first_seen_at,
+        last_seen_at,
+        record_count
 
-    from "f"."staging"."stg_crm__erasure_requests"
-    where
-        cast(requested_at as date) <= (select as_of.as_of_date from as_of)
-        and coalesce(crm_customer_id, email) is not null
+    from crm__erasure_requests
 
     union all
 
@@ -69,14 +322,12 @@ records as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
-        lower(first_name) as person_name,
-        created_at as first_seen_at,
-        coalesce(created_at, created_at) as last_seen_at
+        person_name as person_name,
+        first_seen_at,
+        last_seen_at,
+        record_count
 
-    from "f"."staging"."stg_shop__accounts"
-    where
-        cast(created_at as date) <= (select as_of.as_of_date from as_of)
-        and coalesce(shop_account_id, email, phone) is not null
+    from shop__accounts
 
     union all
 
@@ -86,19 +337,17 @@ records as (
         cast(null as TEXT) as crm_customer_id,
         cast(null as TEXT) as loyalty_card_number,
         shop_account_id as shop_account_id,
-        guest_email as email,
+        email as email,
         cast(null as TEXT) as phone,
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
         cast(null as TEXT) as person_name,
-        ordered_at as first_seen_at,
-        coalesce(ordered_at, ordered_at) as last_seen_at
+        first_seen_at,
+        last_seen_at,
+        record_count
 
-    from "f"."staging"."stg_shop__orders"
-    where
-        cast(ordered_at as date) <= (select as_of.as_of_date from as_of)
-        and coalesce(shop_account_id, guest_email) is not null
+    from shop__orders
 
     union all
 
@@ -114,13 +363,11 @@ records as (
         cast(null as TEXT) as device_id,
         anonymous_id as anonymous_id,
         cast(null as TEXT) as person_name,
-        created_at as first_seen_at,
-        coalesce(last_activity_at, created_at) as last_seen_at
+        first_seen_at,
+        last_seen_at,
+        record_count
 
-    from "f"."staging"."stg_shop__carts"
-    where
-        cast(created_at as date) <= (select as_of.as_of_date from as_of)
-        and coalesce(shop_account_id, anonymous_id) is not null
+    from shop__carts
 
     union all
 
@@ -136,13 +383,11 @@ records as (
         cast(null as TEXT) as device_id,
         anonymous_id as anonymous_id,
         cast(null as TEXT) as person_name,
-        occurred_at as first_seen_at,
-        coalesce(occurred_at, occurred_at) as last_seen_at
+        first_seen_at,
+        last_seen_at,
+        record_count
 
-    from "f"."staging"."stg_web__events"
-    where
-        cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
-        and coalesce(anonymous_id, shop_account_id) is not null
+    from web__events
 
     union all
 
@@ -158,13 +403,11 @@ records as (
         device_id as device_id,
         cast(null as TEXT) as anonymous_id,
         cast(null as TEXT) as person_name,
-        occurred_at as first_seen_at,
-        coalesce(occurred_at, occurred_at) as last_seen_at
+        first_seen_at,
+        last_seen_at,
+        record_count
 
-    from "f"."staging"."stg_app__events"
-    where
-        cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
-        and coalesce(device_id, shop_account_id) is not null
+    from app__events
 
     union all
 
@@ -180,13 +423,11 @@ records as (
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
         cast(null as TEXT) as person_name,
-        transacted_at as first_seen_at,
-        coalesce(transacted_at, transacted_at) as last_seen_at
+        first_seen_at,
+        last_seen_at,
+        record_count
 
-    from "f"."staging"."stg_pos__transactions"
-    where
-        cast(transacted_at as date) <= (select as_of.as_of_date from as_of)
-        and coalesce(loyalty_card_number) is not null
+    from pos__transactions
 
     union all
 
@@ -202,13 +443,11 @@ records as (
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
         cast(null as TEXT) as person_name,
-        issued_at as first_seen_at,
-        coalesce(issued_at, issued_at) as last_seen_at
+        first_seen_at,
+        last_seen_at,
+        record_count
 
-    from "f"."staging"."stg_loyalty__cards"
-    where
-        cast(issued_at as date) <= (select as_of.as_of_date from as_of)
-        and coalesce(loyalty_card_number, crm_customer_id, email, phone) is not null
+    from loyalty__cards
 
     union all
 
@@ -224,13 +463,11 @@ records as (
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
         cast(null as TEXT) as person_name,
-        occurred_at as first_seen_at,
-        coalesce(occurred_at, occurred_at) as last_seen_at
+        first_seen_at,
+        last_seen_at,
+        record_count
 
-    from "f"."staging"."stg_loyalty__points"
-    where
-        cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
-        and coalesce(loyalty_card_number) is not null
+    from loyalty__points
 
     union all
 
@@ -246,13 +483,11 @@ records as (
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
         cast(null as TEXT) as person_name,
-        occurred_at as first_seen_at,
-        coalesce(occurred_at, occurred_at) as last_seen_at
+        first_seen_at,
+        last_seen_at,
+        record_count
 
-    from "f"."staging"."stg_email__events"
-    where
-        cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
-        and coalesce(email) is not null
+    from email__events
 
     union all
 
@@ -262,19 +497,17 @@ records as (
         cast(null as TEXT) as crm_customer_id,
         cast(null as TEXT) as loyalty_card_number,
         cast(null as TEXT) as shop_account_id,
-        contact_email as email,
-        contact_phone as phone,
+        email as email,
+        phone as phone,
         social_handle as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
         cast(null as TEXT) as person_name,
-        opened_at as first_seen_at,
-        coalesce(opened_at, opened_at) as last_seen_at
+        first_seen_at,
+        last_seen_at,
+        record_count
 
-    from "f"."staging"."stg_care__tickets"
-    where
-        cast(opened_at as date) <= (select as_of.as_of_date from as_of)
-        and coalesce(contact_email, contact_phone, social_handle) is not null
+    from care__tickets
 
     union all
 
@@ -290,13 +523,11 @@ records as (
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
         cast(null as TEXT) as person_name,
-        answered_at as first_seen_at,
-        coalesce(answered_at, answered_at) as last_seen_at
+        first_seen_at,
+        last_seen_at,
+        record_count
 
-    from "f"."staging"."stg_survey__nps_responses"
-    where
-        cast(answered_at as date) <= (select as_of.as_of_date from as_of)
-        and coalesce(crm_customer_id, email) is not null
+    from survey__nps_responses
 
     union all
 
@@ -312,49 +543,13 @@ records as (
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
         cast(null as TEXT) as person_name,
-        submitted_at as first_seen_at,
-        coalesce(submitted_at, submitted_at) as last_seen_at
+        first_seen_at,
+        last_seen_at,
+        record_count
 
-    from "f"."staging"."stg_reviews__reviews"
-    where
-        cast(submitted_at as date) <= (select as_of.as_of_date from as_of)
-        and coalesce(shop_account_id, email) is not null
+    from reviews__reviews
 
     
-
-),
-
-tuples as (
-
-    select
-        source,
-        entity,
-        crm_customer_id,
-        loyalty_card_number,
-        shop_account_id,
-        email,
-        phone,
-        social_handle,
-        device_id,
-        anonymous_id,
-        person_name,
-        min(first_seen_at) as first_seen_at,
-        max(last_seen_at) as last_seen_at,
-        count(*) as record_count
-
-    from records
-    group by
-        source,
-        entity,
-        crm_customer_id,
-        loyalty_card_number,
-        shop_account_id,
-        email,
-        phone,
-        social_handle,
-        device_id,
-        anonymous_id,
-        person_name
 
 )
 

@@ -6,7 +6,7 @@ with
 
 tuples as (
 
-    select * from "f"."intermediate"."int_identity__identifier_tuples"
+    select * from "b100k"."intermediate"."int_identity__identifier_tuples"
 
 ),
 

@@ -8,13 +8,13 @@ with
 
 identifiers as (
 
-    select * from "f"."intermediate"."int_identity__identifiers"
+    select * from "b100k"."intermediate"."int_identity__identifiers"
 
 ),
 
 blocked as (
 
-    select * from "f"."intermediate"."int_identity__blocked_identifiers"
+    select * from "b100k"."intermediate"."int_identity__blocked_identifiers"
 
 ),
 

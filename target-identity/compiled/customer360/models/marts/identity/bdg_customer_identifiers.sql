@@ -8,20 +8,20 @@ with
 
 customer_ids as (
 
-    select * from "s"."intermediate"."int_identity__customer_ids"
+    select * from "b100k"."intermediate"."int_identity__customer_ids"
     where is_known
 
 ),
 
 identifiers as (
 
-    select * from "s"."intermediate"."int_identity__identifiers"
+    select * from "b100k"."intermediate"."int_identity__identifiers"
 
 ),
 
 erasures as (
 
-    select * from "s"."intermediate"."int_identity__erasures"
+    select * from "b100k"."intermediate"."int_identity__erasures"
 
 ),
 

@@ -7,38 +7,38 @@ with
 
 customer_ids as (
 
-    select * from "s"."intermediate"."int_identity__customer_ids"
+    select * from "b100k"."intermediate"."int_identity__customer_ids"
     where is_known
 
 ),
 
 identifiers as (
 
-    select * from "s"."intermediate"."int_identity__identifiers"
+    select * from "b100k"."intermediate"."int_identity__identifiers"
 
 ),
 
 erasures as (
 
-    select * from "s"."intermediate"."int_identity__erasures"
+    select * from "b100k"."intermediate"."int_identity__erasures"
 
 ),
 
 golden_records as (
 
-    select * from "s"."intermediate"."int_identity__golden_records"
+    select * from "b100k"."intermediate"."int_identity__golden_records"
 
 ),
 
 home_stores as (
 
-    select * from "s"."intermediate"."int_identity__home_stores"
+    select * from "b100k"."intermediate"."int_identity__home_stores"
 
 ),
 
 consents as (
 
-    select * from "s"."intermediate"."int_identity__consents"
+    select * from "b100k"."intermediate"."int_identity__consents"
 
 ),
 

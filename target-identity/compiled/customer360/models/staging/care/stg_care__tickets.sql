@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "f"."raw"."care__tickets"
+    select * from "b100k"."raw"."care__tickets"
 
 ),
 

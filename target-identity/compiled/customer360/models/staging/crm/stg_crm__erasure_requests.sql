@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "f"."raw"."crm__erasure_requests"
+    select * from "b100k"."raw"."crm__erasure_requests"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "f"."raw"."loyalty__points"
+    select * from "b100k"."raw"."loyalty__points"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "f"."raw"."reviews__reviews"
+    select * from "b100k"."raw"."reviews__reviews"
 
 ),
 

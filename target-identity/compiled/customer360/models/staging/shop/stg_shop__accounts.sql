@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "f"."raw"."shop__accounts"
+    select * from "b100k"."raw"."shop__accounts"
 
 ),
 

@@ -2,7 +2,7 @@
     
 
     create  table
-      "f"."intermediate"."int_identity__edges__dbt_tmp"
+      "b100k"."intermediate"."int_identity__edges__dbt_tmp"
   
     
     as (
@@ -16,7 +16,7 @@ with
 
 tuples as (
 
-    select * from "f"."intermediate"."int_identity__identifier_tuples"
+    select * from "b100k"."intermediate"."int_identity__identifier_tuples"
 
 ),
 

@@ -2,7 +2,7 @@
     
 
     create  table
-      "f"."intermediate"."int_identity__graph_edges__dbt_tmp"
+      "b100k"."intermediate"."int_identity__graph_edges__dbt_tmp"
   
     
     as (
@@ -14,13 +14,13 @@ with
 
 edges as (
 
-    select * from "f"."intermediate"."int_identity__edges"
+    select * from "b100k"."intermediate"."int_identity__edges"
 
 ),
 
 nodes as (
 
-    select * from "f"."intermediate"."int_identity__nodes"
+    select * from "b100k"."intermediate"."int_identity__nodes"
 
 ),
 

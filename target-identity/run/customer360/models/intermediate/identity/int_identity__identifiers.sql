@@ -2,7 +2,7 @@
     
 
     create  table
-      "f"."intermediate"."int_identity__identifiers__dbt_tmp"
+      "b100k"."intermediate"."int_identity__identifiers__dbt_tmp"
   
     
     as (
@@ -14,7 +14,7 @@ with
 
 tuples as (
 
-    select * from "f"."intermediate"."int_identity__identifier_tuples"
+    select * from "b100k"."intermediate"."int_identity__identifier_tuples"
 
 ),
 

@@ -2,7 +2,7 @@
     
 
     create  table
-      "f"."intermediate"."int_identity__nodes__dbt_tmp"
+      "b100k"."intermediate"."int_identity__nodes__dbt_tmp"
   
     
     as (
@@ -16,13 +16,13 @@ with
 
 identifiers as (
 
-    select * from "f"."intermediate"."int_identity__identifiers"
+    select * from "b100k"."intermediate"."int_identity__identifiers"
 
 ),
 
 blocked as (
 
-    select * from "f"."intermediate"."int_identity__blocked_identifiers"
+    select * from "b100k"."intermediate"."int_identity__blocked_identifiers"
 
 ),
 

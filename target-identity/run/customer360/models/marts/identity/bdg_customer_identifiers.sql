@@ -4,7 +4,7 @@
     
 
     create  table
-      "s"."marts"."bdg_customer_identifiers__dbt_tmp"
+      "b100k"."marts"."bdg_customer_identifiers__dbt_tmp"
   
   (
     customer_id varchar not null,
@@ -18,7 +18,7 @@
  ;
     
     
-    insert into "s"."marts"."bdg_customer_identifiers__dbt_tmp" 
+    insert into "b100k"."marts"."bdg_customer_identifiers__dbt_tmp" 
   (
     
       
@@ -60,20 +60,20 @@ with
 
 customer_ids as (
 
-    select * from "s"."intermediate"."int_identity__customer_ids"
+    select * from "b100k"."intermediate"."int_identity__customer_ids"
     where is_known
 
 ),
 
 identifiers as (
 
-    select * from "s"."intermediate"."int_identity__identifiers"
+    select * from "b100k"."intermediate"."int_identity__identifiers"
 
 ),
 
 erasures as (
 
-    select * from "s"."intermediate"."int_identity__erasures"
+    select * from "b100k"."intermediate"."int_identity__erasures"
 
 ),
 

@@ -1,7 +1,7 @@
-insert into "s"."marts"."customer_id_changes" ("old_customer_id", "new_customer_id", "change_kind", "changed_at", "identifiers_moved")
+insert into "b100k"."marts"."customer_id_changes" ("old_customer_id", "new_customer_id", "change_kind", "changed_at", "identifiers_moved")
     (
         select "old_customer_id", "new_customer_id", "change_kind", "changed_at", "identifiers_moved"
-        from "customer_id_changes__dbt_tmp20261123131753149076"
+        from "customer_id_changes__dbt_tmp20261123133929147642"
     )
 
 

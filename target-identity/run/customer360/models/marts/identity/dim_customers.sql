@@ -4,7 +4,7 @@
     
 
     create  table
-      "s"."marts"."dim_customers__dbt_tmp"
+      "b100k"."marts"."dim_customers__dbt_tmp"
   
   (
     customer_id varchar not null,
@@ -53,7 +53,7 @@
  ;
     
     
-    insert into "s"."marts"."dim_customers__dbt_tmp" 
+    insert into "b100k"."marts"."dim_customers__dbt_tmp" 
   (
     
       
@@ -234,38 +234,38 @@ with
 
 customer_ids as (
 
-    select * from "s"."intermediate"."int_identity__customer_ids"
+    select * from "b100k"."intermediate"."int_identity__customer_ids"
     where is_known
 
 ),
 
 identifiers as (
 
-    select * from "s"."intermediate"."int_identity__identifiers"
+    select * from "b100k"."intermediate"."int_identity__identifiers"
 
 ),
 
 erasures as (
 
-    select * from "s"."intermediate"."int_identity__erasures"
+    select * from "b100k"."intermediate"."int_identity__erasures"
 
 ),
 
 golden_records as (
 
-    select * from "s"."intermediate"."int_identity__golden_records"
+    select * from "b100k"."intermediate"."int_identity__golden_records"
 
 ),
 
 home_stores as (
 
-    select * from "s"."intermediate"."int_identity__home_stores"
+    select * from "b100k"."intermediate"."int_identity__home_stores"
 
 ),
 
 consents as (
 
-    select * from "s"."intermediate"."int_identity__consents"
+    select * from "b100k"."intermediate"."int_identity__consents"
 
 ),
 

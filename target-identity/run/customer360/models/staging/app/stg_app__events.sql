@@ -1,11 +1,11 @@
 
   
-  create view "f"."staging"."stg_app__events__dbt_tmp" as (
+  create view "b100k"."staging"."stg_app__events__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "f"."raw"."app__events"
+    select * from "b100k"."raw"."app__events"
 
 ),
 

@@ -1,11 +1,11 @@
 
   
-  create view "f"."staging"."stg_care__tickets__dbt_tmp" as (
+  create view "b100k"."staging"."stg_care__tickets__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "f"."raw"."care__tickets"
+    select * from "b100k"."raw"."care__tickets"
 
 ),
 

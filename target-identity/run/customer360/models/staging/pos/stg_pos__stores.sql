@@ -1,11 +1,11 @@
 
   
-  create view "f"."staging"."stg_pos__stores__dbt_tmp" as (
+  create view "b100k"."staging"."stg_pos__stores__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "f"."raw"."pos__stores"
+    select * from "b100k"."raw"."pos__stores"
 
 ),
 

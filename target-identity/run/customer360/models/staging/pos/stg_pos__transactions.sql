@@ -1,17 +1,17 @@
 
   
-  create view "f"."staging"."stg_pos__transactions__dbt_tmp" as (
+  create view "b100k"."staging"."stg_pos__transactions__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "f"."raw"."pos__transactions"
+    select * from "b100k"."raw"."pos__transactions"
 
 ),
 
 stores as (
 
-    select * from "f"."staging"."stg_pos__stores"
+    select * from "b100k"."staging"."stg_pos__stores"
 
 ),
 

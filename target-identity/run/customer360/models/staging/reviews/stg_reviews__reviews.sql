@@ -1,11 +1,11 @@
 
   
-  create view "f"."staging"."stg_reviews__reviews__dbt_tmp" as (
+  create view "b100k"."staging"."stg_reviews__reviews__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "f"."raw"."reviews__reviews"
+    select * from "b100k"."raw"."reviews__reviews"
 
 ),
 

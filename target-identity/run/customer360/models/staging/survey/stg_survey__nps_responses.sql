@@ -1,11 +1,11 @@
 
   
-  create view "f"."staging"."stg_survey__nps_responses__dbt_tmp" as (
+  create view "b100k"."staging"."stg_survey__nps_responses__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "f"."raw"."survey__nps_responses"
+    select * from "b100k"."raw"."survey__nps_responses"
 
 ),
 

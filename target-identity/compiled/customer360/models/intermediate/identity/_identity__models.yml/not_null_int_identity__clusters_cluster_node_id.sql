@@ -5,7 +5,7 @@
 
 
 select cluster_node_id
-from "f"."intermediate"."int_identity__clusters"
+from "b100k"."intermediate"."int_identity__clusters"
 where cluster_node_id is null
 
 

@@ -14,7 +14,7 @@
 
 
 select source
-from "f"."intermediate"."int_identity__identifier_tuples"
+from "b100k"."intermediate"."int_identity__identifier_tuples"
 where source is null
 
 

@@ -391,7 +391,26 @@ blocklist_matches as (
         and case blocklist.match_type
         when 'value' then identifiers.identifier_value = blocklist.pattern
         when 'like' then identifiers.identifier_value like blocklist.pattern
-        when 'regex' then regexp_matches(identifiers.identifier_value, blocklist.pattern)
+        when 'repeated_digit' then
+            length(identifiers.identifier_value) >= cast(blocklist.pattern as integer)
+            and 
+
+    right(
+        identifiers.identifier_value,
+        cast(blocklist.pattern as integer)
+    )
+                = repeat(
+
+    right(
+        identifiers.identifier_value,
+        1
+    ), cast(blocklist.pattern as integer))
+            and 
+
+    right(
+        identifiers.identifier_value,
+        1
+    ) between '0' and '9'
         else false
     end
 
@@ -431,28 +450,16 @@ anchor_links as (
 
 ),
 
-anchors_by_type as (
-
-    select
-        identifier_type,
-        identifier_value,
-        anchor_type,
-        count(distinct anchor_value) as anchors
-
-    from anchor_links
-    where identifier_type not in ('crm_customer_id', 'shop_account_id')
-    group by identifier_type, identifier_value, anchor_type
-
-),
-
+-- edges are distinct pairs, so each linked anchor is one row
 anchor_counts as (
 
     select
         identifier_type,
         identifier_value,
-        sum(anchors) as anchors_linked
+        count(*) as anchors_linked
 
-    from anchors_by_type
+    from anchor_links
+    where identifier_type not in ('crm_customer_id', 'shop_account_id')
     group by identifier_type, identifier_value
 
 ),

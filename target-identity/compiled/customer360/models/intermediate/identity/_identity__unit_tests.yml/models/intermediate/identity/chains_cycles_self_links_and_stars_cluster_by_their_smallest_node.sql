@@ -2,13 +2,15 @@
 -- cluster's senior member (cluster_node_id, the smallest node_id in the cluster).
 --
 -- Bounded, unrolled label propagation (var identity_max_passes passes), each pass:
---   hook   for every edge whose ends carry different labels, the end with the larger label and the
---          node that label points to both take the smaller label (min over neighbours + hooking)
---   jump   pointer jumping, twice: every node takes its label's label, so chains shorten fourfold
---          per pass and a path of n nodes settles in about log4(n) passes
--- Labels only ever point at smaller nodes of the same cluster, so when a pass changes nothing every
--- edge joins equal labels and each label is its cluster's smallest node. is_settled says whether the
--- last pass left a node unchanged; int_identity__convergence fails the build when one did not.
+--   settle  a label group with no edge to another label is a whole cluster, labelled by its
+--           smallest node (labels only ever point at smaller nodes of the same cluster): it leaves
+--           the working set, so later passes only touch clusters still merging
+--   hook    for every edge whose ends carry different labels, the end with the larger label and the
+--           node that label points to both take the smaller label (min over neighbours + hooking)
+--   jump    pointer jumping, twice: every node takes its label's label, so chains shorten fourfold
+--           per pass and a path of n nodes settles in about log4(n) passes
+-- is_settled is false for a node whose cluster still had an edge between two labels after the last
+-- pass; int_identity__convergence fails the build when there is one.
 -- Leaves (a node whose only neighbour has others, like a cookie seen with one account) are set
 -- aside before propagation and take their neighbour's label after it: most nodes are leaves.
 
@@ -436,22 +438,69 @@ labels_0 as materialized (
 
 ),
 
+edges_0 as materialized (
+
+    select low_node_id, high_node_id from core_edges
+
+),
+
 
 -- pass 1
-disagreeing_1 as materialized (
+edge_labels_1 as materialized (
 
     select
-        core_edges.low_node_id,
-        core_edges.high_node_id,
+        edges.low_node_id,
+        edges.high_node_id,
         low_label.label as low_label,
         high_label.label as high_label
 
-    from core_edges
+    from edges_0 as edges
     inner join labels_0 as low_label
-        on core_edges.low_node_id = low_label.node_id
+        on edges.low_node_id = low_label.node_id
     inner join labels_0 as high_label
-        on core_edges.high_node_id = high_label.node_id
-    where low_label.label <> high_label.label
+        on edges.high_node_id = high_label.node_id
+
+),
+
+disagreeing_1 as materialized (
+
+    select * from edge_labels_1 where low_label <> high_label
+
+),
+
+unsettled_labels_1 as materialized (
+
+    select low_label as label from disagreeing_1
+    union
+    select high_label from disagreeing_1
+
+),
+
+settled_1 as (
+
+    select labels.node_id, labels.label
+    from labels_0 as labels
+    left join unsettled_labels_1 as unsettled
+        on labels.label = unsettled.label
+    where unsettled.label is null
+
+),
+
+working_1 as materialized (
+
+    select labels.node_id, labels.label
+    from labels_0 as labels
+    inner join unsettled_labels_1 as unsettled
+        on labels.label = unsettled.label
+
+),
+
+edges_1 as materialized (
+
+    select edge_labels.low_node_id, edge_labels.high_node_id
+    from edge_labels_1 as edge_labels
+    inner join unsettled_labels_1 as unsettled
+        on edge_labels.low_label = unsettled.label
 
 ),
 
@@ -479,12 +528,12 @@ proposals_1 as materialized (
 hooked_1 as materialized (
 
     select
-        labels.node_id,
-        least(labels.label, coalesce(proposals.label, labels.label)) as label
+        working.node_id,
+        least(working.label, coalesce(proposals.label, working.label)) as label
 
-    from labels_0 as labels
+    from working_1 as working
     left join proposals_1 as proposals
-        on labels.node_id = proposals.node_id
+        on working.node_id = proposals.node_id
 
 ),
 
@@ -514,20 +563,61 @@ labels_1 as materialized (
 
 
 -- pass 2
-disagreeing_2 as materialized (
+edge_labels_2 as materialized (
 
     select
-        core_edges.low_node_id,
-        core_edges.high_node_id,
+        edges.low_node_id,
+        edges.high_node_id,
         low_label.label as low_label,
         high_label.label as high_label
 
-    from core_edges
+    from edges_1 as edges
     inner join labels_1 as low_label
-        on core_edges.low_node_id = low_label.node_id
+        on edges.low_node_id = low_label.node_id
     inner join labels_1 as high_label
-        on core_edges.high_node_id = high_label.node_id
-    where low_label.label <> high_label.label
+        on edges.high_node_id = high_label.node_id
+
+),
+
+disagreeing_2 as materialized (
+
+    select * from edge_labels_2 where low_label <> high_label
+
+),
+
+unsettled_labels_2 as materialized (
+
+    select low_label as label from disagreeing_2
+    union
+    select high_label from disagreeing_2
+
+),
+
+settled_2 as (
+
+    select labels.node_id, labels.label
+    from labels_1 as labels
+    left join unsettled_labels_2 as unsettled
+        on labels.label = unsettled.label
+    where unsettled.label is null
+
+),
+
+working_2 as materialized (
+
+    select labels.node_id, labels.label
+    from labels_1 as labels
+    inner join unsettled_labels_2 as unsettled
+        on labels.label = unsettled.label
+
+),
+
+edges_2 as materialized (
+
+    select edge_labels.low_node_id, edge_labels.high_node_id
+    from edge_labels_2 as edge_labels
+    inner join unsettled_labels_2 as unsettled
+        on edge_labels.low_label = unsettled.label
 
 ),
 
@@ -555,12 +645,12 @@ proposals_2 as materialized (
 hooked_2 as materialized (
 
     select
-        labels.node_id,
-        least(labels.label, coalesce(proposals.label, labels.label)) as label
+        working.node_id,
+        least(working.label, coalesce(proposals.label, working.label)) as label
 
-    from labels_1 as labels
+    from working_2 as working
     left join proposals_2 as proposals
-        on labels.node_id = proposals.node_id
+        on working.node_id = proposals.node_id
 
 ),
 
@@ -590,20 +680,61 @@ labels_2 as materialized (
 
 
 -- pass 3
-disagreeing_3 as materialized (
+edge_labels_3 as materialized (
 
     select
-        core_edges.low_node_id,
-        core_edges.high_node_id,
+        edges.low_node_id,
+        edges.high_node_id,
         low_label.label as low_label,
         high_label.label as high_label
 
-    from core_edges
+    from edges_2 as edges
     inner join labels_2 as low_label
-        on core_edges.low_node_id = low_label.node_id
+        on edges.low_node_id = low_label.node_id
     inner join labels_2 as high_label
-        on core_edges.high_node_id = high_label.node_id
-    where low_label.label <> high_label.label
+        on edges.high_node_id = high_label.node_id
+
+),
+
+disagreeing_3 as materialized (
+
+    select * from edge_labels_3 where low_label <> high_label
+
+),
+
+unsettled_labels_3 as materialized (
+
+    select low_label as label from disagreeing_3
+    union
+    select high_label from disagreeing_3
+
+),
+
+settled_3 as (
+
+    select labels.node_id, labels.label
+    from labels_2 as labels
+    left join unsettled_labels_3 as unsettled
+        on labels.label = unsettled.label
+    where unsettled.label is null
+
+),
+
+working_3 as materialized (
+
+    select labels.node_id, labels.label
+    from labels_2 as labels
+    inner join unsettled_labels_3 as unsettled
+        on labels.label = unsettled.label
+
+),
+
+edges_3 as materialized (
+
+    select edge_labels.low_node_id, edge_labels.high_node_id
+    from edge_labels_3 as edge_labels
+    inner join unsettled_labels_3 as unsettled
+        on edge_labels.low_label = unsettled.label
 
 ),
 
@@ -631,12 +762,12 @@ proposals_3 as materialized (
 hooked_3 as materialized (
 
     select
-        labels.node_id,
-        least(labels.label, coalesce(proposals.label, labels.label)) as label
+        working.node_id,
+        least(working.label, coalesce(proposals.label, working.label)) as label
 
-    from labels_2 as labels
+    from working_3 as working
     left join proposals_3 as proposals
-        on labels.node_id = proposals.node_id
+        on working.node_id = proposals.node_id
 
 ),
 
@@ -666,20 +797,61 @@ labels_3 as materialized (
 
 
 -- pass 4
-disagreeing_4 as materialized (
+edge_labels_4 as materialized (
 
     select
-        core_edges.low_node_id,
-        core_edges.high_node_id,
+        edges.low_node_id,
+        edges.high_node_id,
         low_label.label as low_label,
         high_label.label as high_label
 
-    from core_edges
+    from edges_3 as edges
     inner join labels_3 as low_label
-        on core_edges.low_node_id = low_label.node_id
+        on edges.low_node_id = low_label.node_id
     inner join labels_3 as high_label
-        on core_edges.high_node_id = high_label.node_id
-    where low_label.label <> high_label.label
+        on edges.high_node_id = high_label.node_id
+
+),
+
+disagreeing_4 as materialized (
+
+    select * from edge_labels_4 where low_label <> high_label
+
+),
+
+unsettled_labels_4 as materialized (
+
+    select low_label as label from disagreeing_4
+    union
+    select high_label from disagreeing_4
+
+),
+
+settled_4 as (
+
+    select labels.node_id, labels.label
+    from labels_3 as labels
+    left join unsettled_labels_4 as unsettled
+        on labels.label = unsettled.label
+    where unsettled.label is null
+
+),
+
+working_4 as materialized (
+
+    select labels.node_id, labels.label
+    from labels_3 as labels
+    inner join unsettled_labels_4 as unsettled
+        on labels.label = unsettled.label
+
+),
+
+edges_4 as materialized (
+
+    select edge_labels.low_node_id, edge_labels.high_node_id
+    from edge_labels_4 as edge_labels
+    inner join unsettled_labels_4 as unsettled
+        on edge_labels.low_label = unsettled.label
 
 ),
 
@@ -707,12 +879,12 @@ proposals_4 as materialized (
 hooked_4 as materialized (
 
     select
-        labels.node_id,
-        least(labels.label, coalesce(proposals.label, labels.label)) as label
+        working.node_id,
+        least(working.label, coalesce(proposals.label, working.label)) as label
 
-    from labels_3 as labels
+    from working_4 as working
     left join proposals_4 as proposals
-        on labels.node_id = proposals.node_id
+        on working.node_id = proposals.node_id
 
 ),
 
@@ -742,20 +914,61 @@ labels_4 as materialized (
 
 
 -- pass 5
-disagreeing_5 as materialized (
+edge_labels_5 as materialized (
 
     select
-        core_edges.low_node_id,
-        core_edges.high_node_id,
+        edges.low_node_id,
+        edges.high_node_id,
         low_label.label as low_label,
         high_label.label as high_label
 
-    from core_edges
+    from edges_4 as edges
     inner join labels_4 as low_label
-        on core_edges.low_node_id = low_label.node_id
+        on edges.low_node_id = low_label.node_id
     inner join labels_4 as high_label
-        on core_edges.high_node_id = high_label.node_id
-    where low_label.label <> high_label.label
+        on edges.high_node_id = high_label.node_id
+
+),
+
+disagreeing_5 as materialized (
+
+    select * from edge_labels_5 where low_label <> high_label
+
+),
+
+unsettled_labels_5 as materialized (
+
+    select low_label as label from disagreeing_5
+    union
+    select high_label from disagreeing_5
+
+),
+
+settled_5 as (
+
+    select labels.node_id, labels.label
+    from labels_4 as labels
+    left join unsettled_labels_5 as unsettled
+        on labels.label = unsettled.label
+    where unsettled.label is null
+
+),
+
+working_5 as materialized (
+
+    select labels.node_id, labels.label
+    from labels_4 as labels
+    inner join unsettled_labels_5 as unsettled
+        on labels.label = unsettled.label
+
+),
+
+edges_5 as materialized (
+
+    select edge_labels.low_node_id, edge_labels.high_node_id
+    from edge_labels_5 as edge_labels
+    inner join unsettled_labels_5 as unsettled
+        on edge_labels.low_label = unsettled.label
 
 ),
 
@@ -783,12 +996,12 @@ proposals_5 as materialized (
 hooked_5 as materialized (
 
     select
-        labels.node_id,
-        least(labels.label, coalesce(proposals.label, labels.label)) as label
+        working.node_id,
+        least(working.label, coalesce(proposals.label, working.label)) as label
 
-    from labels_4 as labels
+    from working_5 as working
     left join proposals_5 as proposals
-        on labels.node_id = proposals.node_id
+        on working.node_id = proposals.node_id
 
 ),
 
@@ -818,20 +1031,61 @@ labels_5 as materialized (
 
 
 -- pass 6
-disagreeing_6 as materialized (
+edge_labels_6 as materialized (
 
     select
-        core_edges.low_node_id,
-        core_edges.high_node_id,
+        edges.low_node_id,
+        edges.high_node_id,
         low_label.label as low_label,
         high_label.label as high_label
 
-    from core_edges
+    from edges_5 as edges
     inner join labels_5 as low_label
-        on core_edges.low_node_id = low_label.node_id
+        on edges.low_node_id = low_label.node_id
     inner join labels_5 as high_label
-        on core_edges.high_node_id = high_label.node_id
-    where low_label.label <> high_label.label
+        on edges.high_node_id = high_label.node_id
+
+),
+
+disagreeing_6 as materialized (
+
+    select * from edge_labels_6 where low_label <> high_label
+
+),
+
+unsettled_labels_6 as materialized (
+
+    select low_label as label from disagreeing_6
+    union
+    select high_label from disagreeing_6
+
+),
+
+settled_6 as (
+
+    select labels.node_id, labels.label
+    from labels_5 as labels
+    left join unsettled_labels_6 as unsettled
+        on labels.label = unsettled.label
+    where unsettled.label is null
+
+),
+
+working_6 as materialized (
+
+    select labels.node_id, labels.label
+    from labels_5 as labels
+    inner join unsettled_labels_6 as unsettled
+        on labels.label = unsettled.label
+
+),
+
+edges_6 as materialized (
+
+    select edge_labels.low_node_id, edge_labels.high_node_id
+    from edge_labels_6 as edge_labels
+    inner join unsettled_labels_6 as unsettled
+        on edge_labels.low_label = unsettled.label
 
 ),
 
@@ -859,12 +1113,12 @@ proposals_6 as materialized (
 hooked_6 as materialized (
 
     select
-        labels.node_id,
-        least(labels.label, coalesce(proposals.label, labels.label)) as label
+        working.node_id,
+        least(working.label, coalesce(proposals.label, working.label)) as label
 
-    from labels_5 as labels
+    from working_6 as working
     left join proposals_6 as proposals
-        on labels.node_id = proposals.node_id
+        on working.node_id = proposals.node_id
 
 ),
 
@@ -894,20 +1148,61 @@ labels_6 as materialized (
 
 
 -- pass 7
-disagreeing_7 as materialized (
+edge_labels_7 as materialized (
 
     select
-        core_edges.low_node_id,
-        core_edges.high_node_id,
+        edges.low_node_id,
+        edges.high_node_id,
         low_label.label as low_label,
         high_label.label as high_label
 
-    from core_edges
+    from edges_6 as edges
     inner join labels_6 as low_label
-        on core_edges.low_node_id = low_label.node_id
+        on edges.low_node_id = low_label.node_id
     inner join labels_6 as high_label
-        on core_edges.high_node_id = high_label.node_id
-    where low_label.label <> high_label.label
+        on edges.high_node_id = high_label.node_id
+
+),
+
+disagreeing_7 as materialized (
+
+    select * from edge_labels_7 where low_label <> high_label
+
+),
+
+unsettled_labels_7 as materialized (
+
+    select low_label as label from disagreeing_7
+    union
+    select high_label from disagreeing_7
+
+),
+
+settled_7 as (
+
+    select labels.node_id, labels.label
+    from labels_6 as labels
+    left join unsettled_labels_7 as unsettled
+        on labels.label = unsettled.label
+    where unsettled.label is null
+
+),
+
+working_7 as materialized (
+
+    select labels.node_id, labels.label
+    from labels_6 as labels
+    inner join unsettled_labels_7 as unsettled
+        on labels.label = unsettled.label
+
+),
+
+edges_7 as materialized (
+
+    select edge_labels.low_node_id, edge_labels.high_node_id
+    from edge_labels_7 as edge_labels
+    inner join unsettled_labels_7 as unsettled
+        on edge_labels.low_label = unsettled.label
 
 ),
 
@@ -935,12 +1230,12 @@ proposals_7 as materialized (
 hooked_7 as materialized (
 
     select
-        labels.node_id,
-        least(labels.label, coalesce(proposals.label, labels.label)) as label
+        working.node_id,
+        least(working.label, coalesce(proposals.label, working.label)) as label
 
-    from labels_6 as labels
+    from working_7 as working
     left join proposals_7 as proposals
-        on labels.node_id = proposals.node_id
+        on working.node_id = proposals.node_id
 
 ),
 
@@ -970,20 +1265,61 @@ labels_7 as materialized (
 
 
 -- pass 8
-disagreeing_8 as materialized (
+edge_labels_8 as materialized (
 
     select
-        core_edges.low_node_id,
-        core_edges.high_node_id,
+        edges.low_node_id,
+        edges.high_node_id,
         low_label.label as low_label,
         high_label.label as high_label
 
-    from core_edges
+    from edges_7 as edges
     inner join labels_7 as low_label
-        on core_edges.low_node_id = low_label.node_id
+        on edges.low_node_id = low_label.node_id
     inner join labels_7 as high_label
-        on core_edges.high_node_id = high_label.node_id
-    where low_label.label <> high_label.label
+        on edges.high_node_id = high_label.node_id
+
+),
+
+disagreeing_8 as materialized (
+
+    select * from edge_labels_8 where low_label <> high_label
+
+),
+
+unsettled_labels_8 as materialized (
+
+    select low_label as label from disagreeing_8
+    union
+    select high_label from disagreeing_8
+
+),
+
+settled_8 as (
+
+    select labels.node_id, labels.label
+    from labels_7 as labels
+    left join unsettled_labels_8 as unsettled
+        on labels.label = unsettled.label
+    where unsettled.label is null
+
+),
+
+working_8 as materialized (
+
+    select labels.node_id, labels.label
+    from labels_7 as labels
+    inner join unsettled_labels_8 as unsettled
+        on labels.label = unsettled.label
+
+),
+
+edges_8 as materialized (
+
+    select edge_labels.low_node_id, edge_labels.high_node_id
+    from edge_labels_8 as edge_labels
+    inner join unsettled_labels_8 as unsettled
+        on edge_labels.low_label = unsettled.label
 
 ),
 
@@ -1011,12 +1347,12 @@ proposals_8 as materialized (
 hooked_8 as materialized (
 
     select
-        labels.node_id,
-        least(labels.label, coalesce(proposals.label, labels.label)) as label
+        working.node_id,
+        least(working.label, coalesce(proposals.label, working.label)) as label
 
-    from labels_7 as labels
+    from working_8 as working
     left join proposals_8 as proposals
-        on labels.node_id = proposals.node_id
+        on working.node_id = proposals.node_id
 
 ),
 
@@ -1046,20 +1382,61 @@ labels_8 as materialized (
 
 
 -- pass 9
-disagreeing_9 as materialized (
+edge_labels_9 as materialized (
 
     select
-        core_edges.low_node_id,
-        core_edges.high_node_id,
+        edges.low_node_id,
+        edges.high_node_id,
         low_label.label as low_label,
         high_label.label as high_label
 
-    from core_edges
+    from edges_8 as edges
     inner join labels_8 as low_label
-        on core_edges.low_node_id = low_label.node_id
+        on edges.low_node_id = low_label.node_id
     inner join labels_8 as high_label
-        on core_edges.high_node_id = high_label.node_id
-    where low_label.label <> high_label.label
+        on edges.high_node_id = high_label.node_id
+
+),
+
+disagreeing_9 as materialized (
+
+    select * from edge_labels_9 where low_label <> high_label
+
+),
+
+unsettled_labels_9 as materialized (
+
+    select low_label as label from disagreeing_9
+    union
+    select high_label from disagreeing_9
+
+),
+
+settled_9 as (
+
+    select labels.node_id, labels.label
+    from labels_8 as labels
+    left join unsettled_labels_9 as unsettled
+        on labels.label = unsettled.label
+    where unsettled.label is null
+
+),
+
+working_9 as materialized (
+
+    select labels.node_id, labels.label
+    from labels_8 as labels
+    inner join unsettled_labels_9 as unsettled
+        on labels.label = unsettled.label
+
+),
+
+edges_9 as materialized (
+
+    select edge_labels.low_node_id, edge_labels.high_node_id
+    from edge_labels_9 as edge_labels
+    inner join unsettled_labels_9 as unsettled
+        on edge_labels.low_label = unsettled.label
 
 ),
 
@@ -1087,12 +1464,12 @@ proposals_9 as materialized (
 hooked_9 as materialized (
 
     select
-        labels.node_id,
-        least(labels.label, coalesce(proposals.label, labels.label)) as label
+        working.node_id,
+        least(working.label, coalesce(proposals.label, working.label)) as label
 
-    from labels_8 as labels
+    from working_9 as working
     left join proposals_9 as proposals
-        on labels.node_id = proposals.node_id
+        on working.node_id = proposals.node_id
 
 ),
 
@@ -1122,20 +1499,61 @@ labels_9 as materialized (
 
 
 -- pass 10
-disagreeing_10 as materialized (
+edge_labels_10 as materialized (
 
     select
-        core_edges.low_node_id,
-        core_edges.high_node_id,
+        edges.low_node_id,
+        edges.high_node_id,
         low_label.label as low_label,
         high_label.label as high_label
 
-    from core_edges
+    from edges_9 as edges
     inner join labels_9 as low_label
-        on core_edges.low_node_id = low_label.node_id
+        on edges.low_node_id = low_label.node_id
     inner join labels_9 as high_label
-        on core_edges.high_node_id = high_label.node_id
-    where low_label.label <> high_label.label
+        on edges.high_node_id = high_label.node_id
+
+),
+
+disagreeing_10 as materialized (
+
+    select * from edge_labels_10 where low_label <> high_label
+
+),
+
+unsettled_labels_10 as materialized (
+
+    select low_label as label from disagreeing_10
+    union
+    select high_label from disagreeing_10
+
+),
+
+settled_10 as (
+
+    select labels.node_id, labels.label
+    from labels_9 as labels
+    left join unsettled_labels_10 as unsettled
+        on labels.label = unsettled.label
+    where unsettled.label is null
+
+),
+
+working_10 as materialized (
+
+    select labels.node_id, labels.label
+    from labels_9 as labels
+    inner join unsettled_labels_10 as unsettled
+        on labels.label = unsettled.label
+
+),
+
+edges_10 as materialized (
+
+    select edge_labels.low_node_id, edge_labels.high_node_id
+    from edge_labels_10 as edge_labels
+    inner join unsettled_labels_10 as unsettled
+        on edge_labels.low_label = unsettled.label
 
 ),
 
@@ -1163,12 +1581,12 @@ proposals_10 as materialized (
 hooked_10 as materialized (
 
     select
-        labels.node_id,
-        least(labels.label, coalesce(proposals.label, labels.label)) as label
+        working.node_id,
+        least(working.label, coalesce(proposals.label, working.label)) as label
 
-    from labels_9 as labels
+    from working_10 as working
     left join proposals_10 as proposals
-        on labels.node_id = proposals.node_id
+        on working.node_id = proposals.node_id
 
 ),
 
@@ -1198,20 +1616,61 @@ labels_10 as materialized (
 
 
 -- pass 11
-disagreeing_11 as materialized (
+edge_labels_11 as materialized (
 
     select
-        core_edges.low_node_id,
-        core_edges.high_node_id,
+        edges.low_node_id,
+        edges.high_node_id,
         low_label.label as low_label,
         high_label.label as high_label
 
-    from core_edges
+    from edges_10 as edges
     inner join labels_10 as low_label
-        on core_edges.low_node_id = low_label.node_id
+        on edges.low_node_id = low_label.node_id
     inner join labels_10 as high_label
-        on core_edges.high_node_id = high_label.node_id
-    where low_label.label <> high_label.label
+        on edges.high_node_id = high_label.node_id
+
+),
+
+disagreeing_11 as materialized (
+
+    select * from edge_labels_11 where low_label <> high_label
+
+),
+
+unsettled_labels_11 as materialized (
+
+    select low_label as label from disagreeing_11
+    union
+    select high_label from disagreeing_11
+
+),
+
+settled_11 as (
+
+    select labels.node_id, labels.label
+    from labels_10 as labels
+    left join unsettled_labels_11 as unsettled
+        on labels.label = unsettled.label
+    where unsettled.label is null
+
+),
+
+working_11 as materialized (
+
+    select labels.node_id, labels.label
+    from labels_10 as labels
+    inner join unsettled_labels_11 as unsettled
+        on labels.label = unsettled.label
+
+),
+
+edges_11 as materialized (
+
+    select edge_labels.low_node_id, edge_labels.high_node_id
+    from edge_labels_11 as edge_labels
+    inner join unsettled_labels_11 as unsettled
+        on edge_labels.low_label = unsettled.label
 
 ),
 
@@ -1239,12 +1698,12 @@ proposals_11 as materialized (
 hooked_11 as materialized (
 
     select
-        labels.node_id,
-        least(labels.label, coalesce(proposals.label, labels.label)) as label
+        working.node_id,
+        least(working.label, coalesce(proposals.label, working.label)) as label
 
-    from labels_10 as labels
+    from working_11 as working
     left join proposals_11 as proposals
-        on labels.node_id = proposals.node_id
+        on working.node_id = proposals.node_id
 
 ),
 
@@ -1274,20 +1733,61 @@ labels_11 as materialized (
 
 
 -- pass 12
-disagreeing_12 as materialized (
+edge_labels_12 as materialized (
 
     select
-        core_edges.low_node_id,
-        core_edges.high_node_id,
+        edges.low_node_id,
+        edges.high_node_id,
         low_label.label as low_label,
         high_label.label as high_label
 
-    from core_edges
+    from edges_11 as edges
     inner join labels_11 as low_label
-        on core_edges.low_node_id = low_label.node_id
+        on edges.low_node_id = low_label.node_id
     inner join labels_11 as high_label
-        on core_edges.high_node_id = high_label.node_id
-    where low_label.label <> high_label.label
+        on edges.high_node_id = high_label.node_id
+
+),
+
+disagreeing_12 as materialized (
+
+    select * from edge_labels_12 where low_label <> high_label
+
+),
+
+unsettled_labels_12 as materialized (
+
+    select low_label as label from disagreeing_12
+    union
+    select high_label from disagreeing_12
+
+),
+
+settled_12 as (
+
+    select labels.node_id, labels.label
+    from labels_11 as labels
+    left join unsettled_labels_12 as unsettled
+        on labels.label = unsettled.label
+    where unsettled.label is null
+
+),
+
+working_12 as materialized (
+
+    select labels.node_id, labels.label
+    from labels_11 as labels
+    inner join unsettled_labels_12 as unsettled
+        on labels.label = unsettled.label
+
+),
+
+edges_12 as materialized (
+
+    select edge_labels.low_node_id, edge_labels.high_node_id
+    from edge_labels_12 as edge_labels
+    inner join unsettled_labels_12 as unsettled
+        on edge_labels.low_label = unsettled.label
 
 ),
 
@@ -1315,12 +1815,12 @@ proposals_12 as materialized (
 hooked_12 as materialized (
 
     select
-        labels.node_id,
-        least(labels.label, coalesce(proposals.label, labels.label)) as label
+        working.node_id,
+        least(working.label, coalesce(proposals.label, working.label)) as label
 
-    from labels_11 as labels
+    from working_12 as working
     left join proposals_12 as proposals
-        on labels.node_id = proposals.node_id
+        on working.node_id = proposals.node_id
 
 ),
 
@@ -1349,17 +1849,81 @@ labels_12 as materialized (
 ),
 
 
-
-core_labels as (
+-- pass 13: only the settling check
+edge_labels_13 as materialized (
 
     select
-        final_labels.node_id,
-        final_labels.label,
-        final_labels.label = before_last_pass.label as is_settled
+        edges.low_node_id,
+        edges.high_node_id,
+        low_label.label as low_label,
+        high_label.label as high_label
 
-    from labels_12 as final_labels
-    inner join labels_11 as before_last_pass
-        on final_labels.node_id = before_last_pass.node_id
+    from edges_12 as edges
+    inner join labels_12 as low_label
+        on edges.low_node_id = low_label.node_id
+    inner join labels_12 as high_label
+        on edges.high_node_id = high_label.node_id
+
+),
+
+disagreeing_13 as materialized (
+
+    select * from edge_labels_13 where low_label <> high_label
+
+),
+
+unsettled_labels_13 as materialized (
+
+    select low_label as label from disagreeing_13
+    union
+    select high_label from disagreeing_13
+
+),
+
+settled_13 as (
+
+    select labels.node_id, labels.label
+    from labels_12 as labels
+    left join unsettled_labels_13 as unsettled
+        on labels.label = unsettled.label
+    where unsettled.label is null
+
+),
+
+
+-- every core node settles in some pass; what is left after the last one did not converge
+core_labels as (
+
+    select node_id, label, true as is_settled from settled_1
+    union all
+    select node_id, label, true as is_settled from settled_2
+    union all
+    select node_id, label, true as is_settled from settled_3
+    union all
+    select node_id, label, true as is_settled from settled_4
+    union all
+    select node_id, label, true as is_settled from settled_5
+    union all
+    select node_id, label, true as is_settled from settled_6
+    union all
+    select node_id, label, true as is_settled from settled_7
+    union all
+    select node_id, label, true as is_settled from settled_8
+    union all
+    select node_id, label, true as is_settled from settled_9
+    union all
+    select node_id, label, true as is_settled from settled_10
+    union all
+    select node_id, label, true as is_settled from settled_11
+    union all
+    select node_id, label, true as is_settled from settled_12
+    union all
+    select node_id, label, true as is_settled from settled_13
+    union all
+    select labels.node_id, labels.label, false
+    from labels_12 as labels
+    inner join unsettled_labels_13 as unsettled
+        on labels.label = unsettled.label
 
 ),
 

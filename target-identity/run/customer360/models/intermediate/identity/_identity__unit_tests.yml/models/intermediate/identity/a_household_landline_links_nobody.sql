@@ -397,7 +397,26 @@ blocklist_matches as (
         and case blocklist.match_type
         when 'value' then identifiers.identifier_value = blocklist.pattern
         when 'like' then identifiers.identifier_value like blocklist.pattern
-        when 'regex' then regexp_matches(identifiers.identifier_value, blocklist.pattern)
+        when 'repeated_digit' then
+            length(identifiers.identifier_value) >= cast(blocklist.pattern as integer)
+            and 
+
+    right(
+        identifiers.identifier_value,
+        cast(blocklist.pattern as integer)
+    )
+                = repeat(
+
+    right(
+        identifiers.identifier_value,
+        1
+    ), cast(blocklist.pattern as integer))
+            and 
+
+    right(
+        identifiers.identifier_value,
+        1
+    ) between '0' and '9'
         else false
     end
 
@@ -437,28 +456,16 @@ anchor_links as (
 
 ),
 
-anchors_by_type as (
-
-    select
-        identifier_type,
-        identifier_value,
-        anchor_type,
-        count(distinct anchor_value) as anchors
-
-    from anchor_links
-    where identifier_type not in ('crm_customer_id', 'shop_account_id')
-    group by identifier_type, identifier_value, anchor_type
-
-),
-
+-- edges are distinct pairs, so each linked anchor is one row
 anchor_counts as (
 
     select
         identifier_type,
         identifier_value,
-        sum(anchors) as anchors_linked
+        count(*) as anchors_linked
 
-    from anchors_by_type
+    from anchor_links
+    where identifier_type not in ('crm_customer_id', 'shop_account_id')
     group by identifier_type, identifier_value
 
 ),
@@ -595,7 +602,7 @@ dbt_internal_unit_test_expected as (
     cast('household: links 2 differently named people' as character varying)
  as "reason", 
     
-    cast('2' as HUGEINT)
+    cast('2' as BIGINT)
  as "anchors_linked"
 union all
 select 
@@ -612,7 +619,7 @@ select
     cast('household: links 2 differently named people' as character varying)
  as "reason", 
     
-    cast('3' as HUGEINT)
+    cast('3' as BIGINT)
  as "anchors_linked"
   ) _dbt_internal_unit_test_expected
 )

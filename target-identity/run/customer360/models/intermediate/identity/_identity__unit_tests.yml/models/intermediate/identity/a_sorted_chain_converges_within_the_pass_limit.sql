@@ -8,13 +8,15 @@ with dbt_internal_unit_test_actual as (
 -- cluster's senior member (cluster_node_id, the smallest node_id in the cluster).
 --
 -- Bounded, unrolled label propagation (var identity_max_passes passes), each pass:
---   hook   for every edge whose ends carry different labels, the end with the larger label and the
---          node that label points to both take the smaller label (min over neighbours + hooking)
---   jump   pointer jumping, twice: every node takes its label's label, so chains shorten fourfold
---          per pass and a path of n nodes settles in about log4(n) passes
--- Labels only ever point at smaller nodes of the same cluster, so when a pass changes nothing every
--- edge joins equal labels and each label is its cluster's smallest node. is_settled says whether the
--- last pass left a node unchanged; int_identity__convergence fails the build when one did not.
+--   settle  a label group with no edge to another label is a whole cluster, labelled by its
+--           smallest node (labels only ever point at smaller nodes of the same cluster): it leaves
+--           the working set, so later passes only touch clusters still merging
+--   hook    for every edge whose ends carry different labels, the end with the larger label and the
+--           node that label points to both take the smaller label (min over neighbours + hooking)
+--   jump    pointer jumping, twice: every node takes its label's label, so chains shorten fourfold
+--           per pass and a path of n nodes settles in about log4(n) passes
+-- is_settled is false for a node whose cluster still had an edge between two labels after the last
+-- pass; int_identity__convergence fails the build when there is one.
 -- Leaves (a node whose only neighbour has others, like a cookie seen with one account) are set
 -- aside before propagation and take their neighbour's label after it: most nodes are leaves.
 
@@ -94,22 +96,69 @@ labels_0 as materialized (
 
 ),
 
+edges_0 as materialized (
+
+    select low_node_id, high_node_id from core_edges
+
+),
+
 
 -- pass 1
-disagreeing_1 as materialized (
+edge_labels_1 as materialized (
 
     select
-        core_edges.low_node_id,
-        core_edges.high_node_id,
+        edges.low_node_id,
+        edges.high_node_id,
         low_label.label as low_label,
         high_label.label as high_label
 
-    from core_edges
+    from edges_0 as edges
     inner join labels_0 as low_label
-        on core_edges.low_node_id = low_label.node_id
+        on edges.low_node_id = low_label.node_id
     inner join labels_0 as high_label
-        on core_edges.high_node_id = high_label.node_id
-    where low_label.label <> high_label.label
+        on edges.high_node_id = high_label.node_id
+
+),
+
+disagreeing_1 as materialized (
+
+    select * from edge_labels_1 where low_label <> high_label
+
+),
+
+unsettled_labels_1 as materialized (
+
+    select low_label as label from disagreeing_1
+    union
+    select high_label from disagreeing_1
+
+),
+
+settled_1 as (
+
+    select labels.node_id, labels.label
+    from labels_0 as labels
+    left join unsettled_labels_1 as unsettled
+        on labels.label = unsettled.label
+    where unsettled.label is null
+
+),
+
+working_1 as materialized (
+
+    select labels.node_id, labels.label
+    from labels_0 as labels
+    inner join unsettled_labels_1 as unsettled
+        on labels.label = unsettled.label
+
+),
+
+edges_1 as materialized (
+
+    select edge_labels.low_node_id, edge_labels.high_node_id
+    from edge_labels_1 as edge_labels
+    inner join unsettled_labels_1 as unsettled
+        on edge_labels.low_label = unsettled.label
 
 ),
 
@@ -137,12 +186,12 @@ proposals_1 as materialized (
 hooked_1 as materialized (
 
     select
-        labels.node_id,
-        least(labels.label, coalesce(proposals.label, labels.label)) as label
+        working.node_id,
+        least(working.label, coalesce(proposals.label, working.label)) as label
 
-    from labels_0 as labels
+    from working_1 as working
     left join proposals_1 as proposals
-        on labels.node_id = proposals.node_id
+        on working.node_id = proposals.node_id
 
 ),
 
@@ -172,20 +221,61 @@ labels_1 as materialized (
 
 
 -- pass 2
-disagreeing_2 as materialized (
+edge_labels_2 as materialized (
 
     select
-        core_edges.low_node_id,
-        core_edges.high_node_id,
+        edges.low_node_id,
+        edges.high_node_id,
         low_label.label as low_label,
         high_label.label as high_label
 
-    from core_edges
+    from edges_1 as edges
     inner join labels_1 as low_label
-        on core_edges.low_node_id = low_label.node_id
+        on edges.low_node_id = low_label.node_id
     inner join labels_1 as high_label
-        on core_edges.high_node_id = high_label.node_id
-    where low_label.label <> high_label.label
+        on edges.high_node_id = high_label.node_id
+
+),
+
+disagreeing_2 as materialized (
+
+    select * from edge_labels_2 where low_label <> high_label
+
+),
+
+unsettled_labels_2 as materialized (
+
+    select low_label as label from disagreeing_2
+    union
+    select high_label from disagreeing_2
+
+),
+
+settled_2 as (
+
+    select labels.node_id, labels.label
+    from labels_1 as labels
+    left join unsettled_labels_2 as unsettled
+        on labels.label = unsettled.label
+    where unsettled.label is null
+
+),
+
+working_2 as materialized (
+
+    select labels.node_id, labels.label
+    from labels_1 as labels
+    inner join unsettled_labels_2 as unsettled
+        on labels.label = unsettled.label
+
+),
+
+edges_2 as materialized (
+
+    select edge_labels.low_node_id, edge_labels.high_node_id
+    from edge_labels_2 as edge_labels
+    inner join unsettled_labels_2 as unsettled
+        on edge_labels.low_label = unsettled.label
 
 ),
 
@@ -213,12 +303,12 @@ proposals_2 as materialized (
 hooked_2 as materialized (
 
     select
-        labels.node_id,
-        least(labels.label, coalesce(proposals.label, labels.label)) as label
+        working.node_id,
+        least(working.label, coalesce(proposals.label, working.label)) as label
 
-    from labels_1 as labels
+    from working_2 as working
     left join proposals_2 as proposals
-        on labels.node_id = proposals.node_id
+        on working.node_id = proposals.node_id
 
 ),
 
@@ -248,20 +338,61 @@ labels_2 as materialized (
 
 
 -- pass 3
-disagreeing_3 as materialized (
+edge_labels_3 as materialized (
 
     select
-        core_edges.low_node_id,
-        core_edges.high_node_id,
+        edges.low_node_id,
+        edges.high_node_id,
         low_label.label as low_label,
         high_label.label as high_label
 
-    from core_edges
+    from edges_2 as edges
     inner join labels_2 as low_label
-        on core_edges.low_node_id = low_label.node_id
+        on edges.low_node_id = low_label.node_id
     inner join labels_2 as high_label
-        on core_edges.high_node_id = high_label.node_id
-    where low_label.label <> high_label.label
+        on edges.high_node_id = high_label.node_id
+
+),
+
+disagreeing_3 as materialized (
+
+    select * from edge_labels_3 where low_label <> high_label
+
+),
+
+unsettled_labels_3 as materialized (
+
+    select low_label as label from disagreeing_3
+    union
+    select high_label from disagreeing_3
+
+),
+
+settled_3 as (
+
+    select labels.node_id, labels.label
+    from labels_2 as labels
+    left join unsettled_labels_3 as unsettled
+        on labels.label = unsettled.label
+    where unsettled.label is null
+
+),
+
+working_3 as materialized (
+
+    select labels.node_id, labels.label
+    from labels_2 as labels
+    inner join unsettled_labels_3 as unsettled
+        on labels.label = unsettled.label
+
+),
+
+edges_3 as materialized (
+
+    select edge_labels.low_node_id, edge_labels.high_node_id
+    from edge_labels_3 as edge_labels
+    inner join unsettled_labels_3 as unsettled
+        on edge_labels.low_label = unsettled.label
 
 ),
 
@@ -289,12 +420,12 @@ proposals_3 as materialized (
 hooked_3 as materialized (
 
     select
-        labels.node_id,
-        least(labels.label, coalesce(proposals.label, labels.label)) as label
+        working.node_id,
+        least(working.label, coalesce(proposals.label, working.label)) as label
 
-    from labels_2 as labels
+    from working_3 as working
     left join proposals_3 as proposals
-        on labels.node_id = proposals.node_id
+        on working.node_id = proposals.node_id
 
 ),
 
@@ -324,20 +455,61 @@ labels_3 as materialized (
 
 
 -- pass 4
-disagreeing_4 as materialized (
+edge_labels_4 as materialized (
 
     select
-        core_edges.low_node_id,
-        core_edges.high_node_id,
+        edges.low_node_id,
+        edges.high_node_id,
         low_label.label as low_label,
         high_label.label as high_label
 
-    from core_edges
+    from edges_3 as edges
     inner join labels_3 as low_label
-        on core_edges.low_node_id = low_label.node_id
+        on edges.low_node_id = low_label.node_id
     inner join labels_3 as high_label
-        on core_edges.high_node_id = high_label.node_id
-    where low_label.label <> high_label.label
+        on edges.high_node_id = high_label.node_id
+
+),
+
+disagreeing_4 as materialized (
+
+    select * from edge_labels_4 where low_label <> high_label
+
+),
+
+unsettled_labels_4 as materialized (
+
+    select low_label as label from disagreeing_4
+    union
+    select high_label from disagreeing_4
+
+),
+
+settled_4 as (
+
+    select labels.node_id, labels.label
+    from labels_3 as labels
+    left join unsettled_labels_4 as unsettled
+        on labels.label = unsettled.label
+    where unsettled.label is null
+
+),
+
+working_4 as materialized (
+
+    select labels.node_id, labels.label
+    from labels_3 as labels
+    inner join unsettled_labels_4 as unsettled
+        on labels.label = unsettled.label
+
+),
+
+edges_4 as materialized (
+
+    select edge_labels.low_node_id, edge_labels.high_node_id
+    from edge_labels_4 as edge_labels
+    inner join unsettled_labels_4 as unsettled
+        on edge_labels.low_label = unsettled.label
 
 ),
 
@@ -365,12 +537,12 @@ proposals_4 as materialized (
 hooked_4 as materialized (
 
     select
-        labels.node_id,
-        least(labels.label, coalesce(proposals.label, labels.label)) as label
+        working.node_id,
+        least(working.label, coalesce(proposals.label, working.label)) as label
 
-    from labels_3 as labels
+    from working_4 as working
     left join proposals_4 as proposals
-        on labels.node_id = proposals.node_id
+        on working.node_id = proposals.node_id
 
 ),
 
@@ -399,17 +571,65 @@ labels_4 as materialized (
 ),
 
 
-
-core_labels as (
+-- pass 5: only the settling check
+edge_labels_5 as materialized (
 
     select
-        final_labels.node_id,
-        final_labels.label,
-        final_labels.label = before_last_pass.label as is_settled
+        edges.low_node_id,
+        edges.high_node_id,
+        low_label.label as low_label,
+        high_label.label as high_label
 
-    from labels_4 as final_labels
-    inner join labels_3 as before_last_pass
-        on final_labels.node_id = before_last_pass.node_id
+    from edges_4 as edges
+    inner join labels_4 as low_label
+        on edges.low_node_id = low_label.node_id
+    inner join labels_4 as high_label
+        on edges.high_node_id = high_label.node_id
+
+),
+
+disagreeing_5 as materialized (
+
+    select * from edge_labels_5 where low_label <> high_label
+
+),
+
+unsettled_labels_5 as materialized (
+
+    select low_label as label from disagreeing_5
+    union
+    select high_label from disagreeing_5
+
+),
+
+settled_5 as (
+
+    select labels.node_id, labels.label
+    from labels_4 as labels
+    left join unsettled_labels_5 as unsettled
+        on labels.label = unsettled.label
+    where unsettled.label is null
+
+),
+
+
+-- every core node settles in some pass; what is left after the last one did not converge
+core_labels as (
+
+    select node_id, label, true as is_settled from settled_1
+    union all
+    select node_id, label, true as is_settled from settled_2
+    union all
+    select node_id, label, true as is_settled from settled_3
+    union all
+    select node_id, label, true as is_settled from settled_4
+    union all
+    select node_id, label, true as is_settled from settled_5
+    union all
+    select labels.node_id, labels.label, false
+    from labels_4 as labels
+    inner join unsettled_labels_5 as unsettled
+        on labels.label = unsettled.label
 
 ),
 

@@ -53,6 +53,14 @@ select
 union all
 select 
     
+    cast('phone' as character varying)
+ as "identifier_type", 
+    
+    cast('+447777777123' as character varying)
+ as "identifier_value", cast(null as INTEGER) as "type_priority", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
     cast('loyalty_card_number' as character varying)
  as "identifier_type", 
     
@@ -160,10 +168,10 @@ select
     cast('phone' as character varying)
  as "identifier_type", 
     
-    cast('regex' as character varying)
+    cast('repeated_digit' as character varying)
  as "match_type", 
     
-    cast('^\+[0-9]{1,3}(0{6,}|1{6,}|2{6,}|3{6,}|4{6,}|5{6,}|6{6,}|7{6,}|8{6,}|9{6,})$' as character varying)
+    cast('7' as character varying)
  as "pattern", 
     
     cast('one repeated digit' as character varying)
@@ -220,7 +228,26 @@ blocklist_matches as (
         and case blocklist.match_type
         when 'value' then identifiers.identifier_value = blocklist.pattern
         when 'like' then identifiers.identifier_value like blocklist.pattern
-        when 'regex' then regexp_matches(identifiers.identifier_value, blocklist.pattern)
+        when 'repeated_digit' then
+            length(identifiers.identifier_value) >= cast(blocklist.pattern as integer)
+            and 
+
+    right(
+        identifiers.identifier_value,
+        cast(blocklist.pattern as integer)
+    )
+                = repeat(
+
+    right(
+        identifiers.identifier_value,
+        1
+    ), cast(blocklist.pattern as integer))
+            and 
+
+    right(
+        identifiers.identifier_value,
+        1
+    ) between '0' and '9'
         else false
     end
 
@@ -260,28 +287,16 @@ anchor_links as (
 
 ),
 
-anchors_by_type as (
-
-    select
-        identifier_type,
-        identifier_value,
-        anchor_type,
-        count(distinct anchor_value) as anchors
-
-    from anchor_links
-    where identifier_type not in ('crm_customer_id', 'shop_account_id')
-    group by identifier_type, identifier_value, anchor_type
-
-),
-
+-- edges are distinct pairs, so each linked anchor is one row
 anchor_counts as (
 
     select
         identifier_type,
         identifier_value,
-        sum(anchors) as anchors_linked
+        count(*) as anchors_linked
 
-    from anchors_by_type
+    from anchor_links
+    where identifier_type not in ('crm_customer_id', 'shop_account_id')
     group by identifier_type, identifier_value
 
 ),
@@ -418,7 +433,7 @@ dbt_internal_unit_test_expected as (
     cast('blocklist: test address' as character varying)
  as "reason", 
     
-    cast('0' as HUGEINT)
+    cast('0' as BIGINT)
  as "anchors_linked"
 union all
 select 
@@ -435,7 +450,7 @@ select
     cast('blocklist: reserved example domain' as character varying)
  as "reason", 
     
-    cast('0' as HUGEINT)
+    cast('0' as BIGINT)
  as "anchors_linked"
 union all
 select 
@@ -452,7 +467,7 @@ select
     cast('blocklist: no-reply mailbox' as character varying)
  as "reason", 
     
-    cast('0' as HUGEINT)
+    cast('0' as BIGINT)
  as "anchors_linked"
 union all
 select 
@@ -469,7 +484,7 @@ select
     cast('blocklist: one repeated digit' as character varying)
  as "reason", 
     
-    cast('0' as HUGEINT)
+    cast('0' as BIGINT)
  as "anchors_linked"
 union all
 select 
@@ -486,7 +501,7 @@ select
     cast('blocklist: store default card' as character varying)
  as "reason", 
     
-    cast('0' as HUGEINT)
+    cast('0' as BIGINT)
  as "anchors_linked"
 union all
 select 
@@ -503,7 +518,7 @@ select
     cast('shared: linked to 6 anchors (limit 5)' as character varying)
  as "reason", 
     
-    cast('6' as HUGEINT)
+    cast('6' as BIGINT)
  as "anchors_linked"
 union all
 select 
@@ -520,7 +535,7 @@ select
     cast('shared: linked to 7 anchors (limit 5)' as character varying)
  as "reason", 
     
-    cast('7' as HUGEINT)
+    cast('7' as BIGINT)
  as "anchors_linked"
   ) _dbt_internal_unit_test_expected
 )
