@@ -21,7 +21,8 @@ with
 
 nodes as (
 
-    select node_id, identifier_type, identifier_value from {{ ref('int_identity__nodes') }}
+    select node_id, identifier_type, identifier_value, first_seen_at, last_seen_at, source_mask
+    from {{ ref('int_identity__nodes') }}
 
 ),
 
@@ -279,7 +280,10 @@ clusters as (
         nodes.identifier_type,
         nodes.identifier_value,
         coalesce(roots.cluster_node_id, nodes.node_id) as cluster_node_id,
-        coalesce(graph_labels.is_settled, true) as is_settled
+        coalesce(graph_labels.is_settled, true) as is_settled,
+        nodes.first_seen_at,
+        nodes.last_seen_at,
+        nodes.source_mask
 
     from nodes
     left join graph_labels

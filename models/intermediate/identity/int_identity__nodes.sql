@@ -27,6 +27,8 @@ unblocked as (
         identifiers.identifier_value,
         identifiers.type_priority,
         identifiers.first_seen_at,
+        identifiers.last_seen_at,
+        identifiers.source_mask,
         identifiers.identifier_type in ('{{ anonymous_types | join("', '") }}') as is_anonymous
 
     from identifiers
@@ -45,7 +47,10 @@ numbered as (
         ) as node_id,
         identifier_type,
         identifier_value,
-        is_anonymous
+        is_anonymous,
+        first_seen_at,
+        last_seen_at,
+        source_mask
 
     from unblocked
 

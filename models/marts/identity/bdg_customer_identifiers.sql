@@ -13,12 +13,6 @@ customer_ids as (
 
 ),
 
-identifiers as (
-
-    select * from {{ ref('int_identity__identifiers') }}
-
-),
-
 erasures as (
 
     select * from {{ ref('int_identity__erasures') }}
@@ -31,14 +25,11 @@ bridge as (
         customer_ids.customer_id,
         customer_ids.identifier_type,
         customer_ids.identifier_value,
-        identifiers.first_seen_at,
-        identifiers.last_seen_at,
-        identifiers.sources
+        customer_ids.first_seen_at,
+        customer_ids.last_seen_at,
+        {{ identity_source_names('customer_ids.source_mask') }} as sources
 
     from customer_ids
-    inner join identifiers
-        on customer_ids.identifier_type = identifiers.identifier_type
-        and customer_ids.identifier_value = identifiers.identifier_value
     left join erasures
         on customer_ids.customer_id = erasures.customer_id
     where erasures.customer_id is null

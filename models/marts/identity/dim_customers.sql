@@ -17,12 +17,6 @@ customer_ids as (
 
 ),
 
-identifiers as (
-
-    select * from {{ ref('int_identity__identifiers') }}
-
-),
-
 erasures as (
 
     select * from {{ ref('int_identity__erasures') }}
@@ -51,17 +45,14 @@ customers as (
 
     select
         customer_ids.customer_id,
-        min(identifiers.first_seen_at) as first_seen_at,
-        max(identifiers.last_seen_at) as last_seen_at,
-        bit_or(identifiers.source_mask) as source_mask,
+        min(customer_ids.first_seen_at) as first_seen_at,
+        max(customer_ids.last_seen_at) as last_seen_at,
+        bit_or(customer_ids.source_mask) as source_mask,
         {%- for identifier_type in identifier_types %}
         sum(case when customer_ids.identifier_type = '{{ identifier_type }}' then 1 else 0 end) as {{ identifier_type }}_count{{ ',' if not loop.last }}
         {%- endfor %}
 
     from customer_ids
-    inner join identifiers
-        on customer_ids.identifier_type = identifiers.identifier_type
-        and customer_ids.identifier_value = identifiers.identifier_value
     left join erasures
         on customer_ids.customer_id = erasures.customer_id
     where erasures.customer_id is null

@@ -6,10 +6,10 @@
 
 select
     max_passes,
-    nodes_moved_in_last_pass,
+    nodes_unsettled,
     edges_across_clusters,
     'identity graph did not converge within ' || cast(max_passes as TEXT)
         || ' label propagation passes (var identity_max_passes)' as message
 
-from "f"."intermediate"."int_identity__convergence"
+from "s"."intermediate"."int_identity__convergence"
 where not is_converged

@@ -5,7 +5,7 @@
 
 
 select identifier_type
-from "f"."reference"."identity_junk_blocklist"
+from "s"."reference"."identity_junk_blocklist"
 where identifier_type is null
 
 

@@ -5,7 +5,7 @@
 
 
 select match_type
-from "f"."reference"."identity_junk_blocklist"
+from "s"."reference"."identity_junk_blocklist"
 where match_type is null
 
 

@@ -5,7 +5,7 @@
 
 
 select reason
-from "f"."reference"."identity_junk_blocklist"
+from "s"."reference"."identity_junk_blocklist"
 where reason is null
 
 

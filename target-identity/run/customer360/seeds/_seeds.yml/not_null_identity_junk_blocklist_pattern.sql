@@ -14,7 +14,7 @@
 
 
 select pattern
-from "f"."reference"."identity_junk_blocklist"
+from "s"."reference"."identity_junk_blocklist"
 where pattern is null
 
 

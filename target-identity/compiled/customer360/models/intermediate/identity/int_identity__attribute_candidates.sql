@@ -12,7 +12,7 @@ with
 customer_ids as (
 
     select identifier_type, identifier_value, customer_id
-    from "b100k"."intermediate"."int_identity__customer_ids"
+    from "s"."intermediate"."int_identity__customer_ids"
     where is_known
 
 ),
@@ -20,26 +20,26 @@ customer_ids as (
 junk as (
 
     select identifier_type, identifier_value
-    from "b100k"."intermediate"."int_identity__blocked_identifiers"
+    from "s"."intermediate"."int_identity__blocked_identifiers"
     where block_rule in ('blocklist', 'shared')
 
 ),
 
 crm_customers as (
 
-    select * from "b100k"."staging"."stg_crm__customers"
+    select * from "s"."staging"."stg_crm__customers"
 
 ),
 
 shop_accounts as (
 
-    select * from "b100k"."staging"."stg_shop__accounts"
+    select * from "s"."staging"."stg_shop__accounts"
 
 ),
 
 tuples as (
 
-    select * from "b100k"."intermediate"."int_identity__identifier_tuples"
+    select * from "s"."intermediate"."int_identity__identifier_tuples"
     where not (source = 'crm' and entity = 'customers')
         and not (source = 'shop' and entity = 'accounts')
 

@@ -12,25 +12,25 @@ with
 
 identifiers as (
 
-    select identifier_type, identifier_value from "b100k"."intermediate"."int_identity__identifiers"
+    select identifier_type, identifier_value from "s"."intermediate"."int_identity__identifiers"
 
 ),
 
 edges as (
 
-    select * from "b100k"."intermediate"."int_identity__edges"
+    select * from "s"."intermediate"."int_identity__edges"
 
 ),
 
 tuples as (
 
-    select * from "b100k"."intermediate"."int_identity__identifier_tuples"
+    select * from "s"."intermediate"."int_identity__identifier_tuples"
 
 ),
 
 blocklist as (
 
-    select * from "b100k"."reference"."identity_junk_blocklist"
+    select * from "s"."reference"."identity_junk_blocklist"
 
 ),
 

@@ -18,7 +18,8 @@ with
 
 nodes as (
 
-    select node_id, identifier_type, identifier_value from "b100k"."intermediate"."int_identity__nodes"
+    select node_id, identifier_type, identifier_value, first_seen_at, last_seen_at, source_mask
+    from "s"."intermediate"."int_identity__nodes"
 
 ),
 
@@ -28,7 +29,7 @@ graph_edges as materialized (
         least(low_node_id, high_node_id) as low_node_id,
         greatest(low_node_id, high_node_id) as high_node_id
 
-    from "b100k"."intermediate"."int_identity__graph_edges"
+    from "s"."intermediate"."int_identity__graph_edges"
     where low_node_id <> high_node_id
 
 ),
@@ -1624,7 +1625,10 @@ clusters as (
         nodes.identifier_type,
         nodes.identifier_value,
         coalesce(roots.cluster_node_id, nodes.node_id) as cluster_node_id,
-        coalesce(graph_labels.is_settled, true) as is_settled
+        coalesce(graph_labels.is_settled, true) as is_settled,
+        nodes.first_seen_at,
+        nodes.last_seen_at,
+        nodes.source_mask
 
     from nodes
     left join graph_labels

@@ -9,13 +9,13 @@ with
 
 clusters as (
 
-    select * from "b100k"."intermediate"."int_identity__clusters"
+    select * from "s"."intermediate"."int_identity__clusters"
 
 ),
 
 graph_edges as (
 
-    select * from "b100k"."intermediate"."int_identity__graph_edges"
+    select * from "s"."intermediate"."int_identity__graph_edges"
 
 ),
 

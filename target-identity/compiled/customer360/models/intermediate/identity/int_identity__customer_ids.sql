@@ -16,25 +16,25 @@ with
 
 clusters as (
 
-    select * from "b100k"."intermediate"."int_identity__clusters"
+    select * from "s"."intermediate"."int_identity__clusters"
 
 ),
 
 convergence as (
 
-    select * from "b100k"."intermediate"."int_identity__convergence"
+    select * from "s"."intermediate"."int_identity__convergence"
 
 ),
 
 previous as (
 
     select
-        identifier_type,
-        identifier_value,
-        customer_id as previous_customer_id,
-        is_known as was_known
+        cast(null as TEXT) as identifier_type,
+        cast(null as TEXT) as identifier_value,
+        cast(null as TEXT) as previous_customer_id,
+        cast(null as boolean) as was_known
 
-    from "b100k"."intermediate"."int_identity__customer_ids"
+    where 1 = 0
 
 ),
 
@@ -56,6 +56,9 @@ members as (
         clusters.identifier_type,
         clusters.identifier_value,
         clusters.cluster_node_id,
+        clusters.first_seen_at,
+        clusters.last_seen_at,
+        clusters.source_mask,
         cluster_kinds.is_known,
         previous.previous_customer_id,
         coalesce(previous.was_known, false) as was_known
@@ -143,6 +146,9 @@ assignment as (
         assigned.customer_id,
         members.node_id,
         members.cluster_node_id,
+        members.first_seen_at,
+        members.last_seen_at,
+        members.source_mask,
         members.is_known,
         members.previous_customer_id,
         members.was_known,
@@ -153,7 +159,7 @@ assignment as (
             when owners.cluster_node_id = members.cluster_node_id then 'merge'
             else 'split'
         end as change_kind,
-        cast('2026-11-23 13:38:36.043295' as timestamp) as assigned_at,
+        cast('2026-11-23 13:50:57.593606' as timestamp) as assigned_at,
         'current' as assignment_scope
 
     from members

@@ -7,20 +7,20 @@ with
 
 as_of as (
 
-    select as_of_date from "b100k"."intermediate"."int_calendar__as_of_date"
+    select as_of_date from "s"."intermediate"."int_calendar__as_of_date"
 
 ),
 
 requests as (
 
-    select * from "b100k"."staging"."stg_crm__erasure_requests"
+    select * from "s"."staging"."stg_crm__erasure_requests"
     where cast(requested_at as date) <= (select as_of.as_of_date from as_of)
 
 ),
 
 customer_ids as (
 
-    select * from "b100k"."intermediate"."int_identity__customer_ids"
+    select * from "s"."intermediate"."int_identity__customer_ids"
 
 ),
 

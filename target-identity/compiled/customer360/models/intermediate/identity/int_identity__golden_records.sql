@@ -8,7 +8,7 @@ with
 
 candidates as (
 
-    select * from "b100k"."intermediate"."int_identity__attribute_candidates"
+    select * from "s"."intermediate"."int_identity__attribute_candidates"
 
 ),
 

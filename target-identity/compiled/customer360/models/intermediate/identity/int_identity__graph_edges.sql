@@ -6,13 +6,13 @@ with
 
 edges as (
 
-    select * from "b100k"."intermediate"."int_identity__edges"
+    select * from "s"."intermediate"."int_identity__edges"
 
 ),
 
 nodes as (
 
-    select * from "b100k"."intermediate"."int_identity__nodes"
+    select * from "s"."intermediate"."int_identity__nodes"
 
 ),
 

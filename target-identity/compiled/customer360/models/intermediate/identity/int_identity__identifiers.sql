@@ -6,7 +6,7 @@ with
 
 tuples as (
 
-    select * from "b100k"."intermediate"."int_identity__identifier_tuples"
+    select * from "s"."intermediate"."int_identity__identifier_tuples"
 
 ),
 

@@ -7,38 +7,32 @@ with
 
 customer_ids as (
 
-    select * from "b100k"."intermediate"."int_identity__customer_ids"
+    select * from "s"."intermediate"."int_identity__customer_ids"
     where is_known
-
-),
-
-identifiers as (
-
-    select * from "b100k"."intermediate"."int_identity__identifiers"
 
 ),
 
 erasures as (
 
-    select * from "b100k"."intermediate"."int_identity__erasures"
+    select * from "s"."intermediate"."int_identity__erasures"
 
 ),
 
 golden_records as (
 
-    select * from "b100k"."intermediate"."int_identity__golden_records"
+    select * from "s"."intermediate"."int_identity__golden_records"
 
 ),
 
 home_stores as (
 
-    select * from "b100k"."intermediate"."int_identity__home_stores"
+    select * from "s"."intermediate"."int_identity__home_stores"
 
 ),
 
 consents as (
 
-    select * from "b100k"."intermediate"."int_identity__consents"
+    select * from "s"."intermediate"."int_identity__consents"
 
 ),
 
@@ -46,9 +40,9 @@ customers as (
 
     select
         customer_ids.customer_id,
-        min(identifiers.first_seen_at) as first_seen_at,
-        max(identifiers.last_seen_at) as last_seen_at,
-        bit_or(identifiers.source_mask) as source_mask,
+        min(customer_ids.first_seen_at) as first_seen_at,
+        max(customer_ids.last_seen_at) as last_seen_at,
+        bit_or(customer_ids.source_mask) as source_mask,
         sum(case when customer_ids.identifier_type = 'crm_customer_id' then 1 else 0 end) as crm_customer_id_count,
         sum(case when customer_ids.identifier_type = 'loyalty_card_number' then 1 else 0 end) as loyalty_card_number_count,
         sum(case when customer_ids.identifier_type = 'shop_account_id' then 1 else 0 end) as shop_account_id_count,
@@ -59,9 +53,6 @@ customers as (
         sum(case when customer_ids.identifier_type = 'anonymous_id' then 1 else 0 end) as anonymous_id_count
 
     from customer_ids
-    inner join identifiers
-        on customer_ids.identifier_type = identifiers.identifier_type
-        and customer_ids.identifier_value = identifiers.identifier_value
     left join erasures
         on customer_ids.customer_id = erasures.customer_id
     where erasures.customer_id is null

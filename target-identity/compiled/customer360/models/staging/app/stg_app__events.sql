@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "b100k"."raw"."app__events"
+    select * from "s"."raw"."app__events"
 
 ),
 

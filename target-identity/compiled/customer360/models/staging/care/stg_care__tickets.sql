@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "b100k"."raw"."care__tickets"
+    select * from "s"."raw"."care__tickets"
 
 ),
 

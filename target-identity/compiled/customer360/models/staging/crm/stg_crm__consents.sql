@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "b100k"."raw"."crm__consents"
+    select * from "s"."raw"."crm__consents"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "b100k"."raw"."crm__customers"
+    select * from "s"."raw"."crm__customers"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "b100k"."raw"."crm__erasure_requests"
+    select * from "s"."raw"."crm__erasure_requests"
 
 ),
 

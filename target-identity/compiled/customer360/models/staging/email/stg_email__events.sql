@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "b100k"."raw"."email__events"
+    select * from "s"."raw"."email__events"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "b100k"."raw"."loyalty__cards"
+    select * from "s"."raw"."loyalty__cards"
 
 ),
 

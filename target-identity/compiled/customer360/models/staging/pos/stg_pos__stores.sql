@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "b100k"."raw"."pos__stores"
+    select * from "s"."raw"."pos__stores"
 
 ),
 

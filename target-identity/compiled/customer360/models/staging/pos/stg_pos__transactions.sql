@@ -2,13 +2,13 @@ with
 
 source as (
 
-    select * from "b100k"."raw"."pos__transactions"
+    select * from "s"."raw"."pos__transactions"
 
 ),
 
 stores as (
 
-    select * from "b100k"."staging"."stg_pos__stores"
+    select * from "s"."staging"."stg_pos__stores"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "b100k"."raw"."reviews__reviews"
+    select * from "s"."raw"."reviews__reviews"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "b100k"."raw"."shop__accounts"
+    select * from "s"."raw"."shop__accounts"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "b100k"."raw"."survey__nps_responses"
+    select * from "s"."raw"."survey__nps_responses"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "b100k"."raw"."web__events"
+    select * from "s"."raw"."web__events"
 
 ),
 

@@ -2,7 +2,7 @@
     
 
     create  table
-      "b100k"."intermediate"."int_identity__consents__dbt_tmp"
+      "s"."intermediate"."int_identity__consents__dbt_tmp"
   
     
     as (
@@ -14,13 +14,13 @@ with
 
 as_of as (
 
-    select as_of_date from "b100k"."intermediate"."int_calendar__as_of_date"
+    select as_of_date from "s"."intermediate"."int_calendar__as_of_date"
 
 ),
 
 consents as (
 
-    select * from "b100k"."staging"."stg_crm__consents"
+    select * from "s"."staging"."stg_crm__consents"
     where cast(recorded_at as date) <= (select as_of.as_of_date from as_of)
 
 ),
@@ -28,7 +28,7 @@ consents as (
 customer_ids as (
 
     select identifier_value, customer_id
-    from "b100k"."intermediate"."int_identity__customer_ids"
+    from "s"."intermediate"."int_identity__customer_ids"
     where identifier_type = 'crm_customer_id'
 
 ),

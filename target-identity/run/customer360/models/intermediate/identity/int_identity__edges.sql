@@ -2,7 +2,7 @@
     
 
     create  table
-      "b100k"."intermediate"."int_identity__edges__dbt_tmp"
+      "s"."intermediate"."int_identity__edges__dbt_tmp"
   
     
     as (
@@ -16,7 +16,7 @@ with
 
 tuples as (
 
-    select * from "b100k"."intermediate"."int_identity__identifier_tuples"
+    select * from "s"."intermediate"."int_identity__identifier_tuples"
 
 ),
 

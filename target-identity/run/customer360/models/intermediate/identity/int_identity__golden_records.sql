@@ -2,7 +2,7 @@
     
 
     create  table
-      "b100k"."intermediate"."int_identity__golden_records__dbt_tmp"
+      "s"."intermediate"."int_identity__golden_records__dbt_tmp"
   
     
     as (
@@ -16,7 +16,7 @@ with
 
 candidates as (
 
-    select * from "b100k"."intermediate"."int_identity__attribute_candidates"
+    select * from "s"."intermediate"."int_identity__attribute_candidates"
 
 ),
 

@@ -2,7 +2,7 @@
     
 
     create  table
-      "b100k"."intermediate"."int_identity__graph_edges__dbt_tmp"
+      "s"."intermediate"."int_identity__graph_edges__dbt_tmp"
   
     
     as (
@@ -14,13 +14,13 @@ with
 
 edges as (
 
-    select * from "b100k"."intermediate"."int_identity__edges"
+    select * from "s"."intermediate"."int_identity__edges"
 
 ),
 
 nodes as (
 
-    select * from "b100k"."intermediate"."int_identity__nodes"
+    select * from "s"."intermediate"."int_identity__nodes"
 
 ),
 

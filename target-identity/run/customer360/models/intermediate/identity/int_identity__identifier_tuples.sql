@@ -2,7 +2,7 @@
     
 
     create  table
-      "b100k"."intermediate"."int_identity__identifier_tuples__dbt_tmp"
+      "s"."intermediate"."int_identity__identifier_tuples__dbt_tmp"
   
     
     as (
@@ -16,7 +16,7 @@ with
 
 as_of as (
 
-    select as_of_date from "b100k"."intermediate"."int_calendar__as_of_date"
+    select as_of_date from "s"."intermediate"."int_calendar__as_of_date"
 
 ),
 
@@ -33,7 +33,7 @@ crm__customers as (
         max(coalesce(updated_at, coalesce(created_at, updated_at))) as last_seen_at,
         count(*) as record_count
 
-    from "b100k"."staging"."stg_crm__customers"
+    from "s"."staging"."stg_crm__customers"
     where
         cast(coalesce(created_at, updated_at) as date) <= (select as_of.as_of_date from as_of)
         and coalesce(crm_customer_id, email, phone) is not null
@@ -51,7 +51,7 @@ crm__erasure_requests as (
         max(coalesce(requested_at, requested_at)) as last_seen_at,
         count(*) as record_count
 
-    from "b100k"."staging"."stg_crm__erasure_requests"
+    from "s"."staging"."stg_crm__erasure_requests"
     where
         cast(requested_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(crm_customer_id, email) is not null
@@ -71,7 +71,7 @@ shop__accounts as (
         max(coalesce(created_at, created_at)) as last_seen_at,
         count(*) as record_count
 
-    from "b100k"."staging"."stg_shop__accounts"
+    from "s"."staging"."stg_shop__accounts"
     where
         cast(created_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(shop_account_id, email, phone) is not null
@@ -89,7 +89,7 @@ shop__orders as (
         max(coalesce(ordered_at, ordered_at)) as last_seen_at,
         count(*) as record_count
 
-    from "b100k"."staging"."stg_shop__orders"
+    from "s"."staging"."stg_shop__orders"
     where
         cast(ordered_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(shop_account_id, guest_email) is not null
@@ -107,7 +107,7 @@ shop__carts as (
         max(coalesce(last_activity_at, created_at)) as last_seen_at,
         count(*) as record_count
 
-    from "b100k"."staging"."stg_shop__carts"
+    from "s"."staging"."stg_shop__carts"
     where
         cast(created_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(shop_account_id, anonymous_id) is not null
@@ -125,7 +125,7 @@ web__events as (
         max(coalesce(occurred_at, occurred_at)) as last_seen_at,
         count(*) as record_count
 
-    from "b100k"."staging"."stg_web__events"
+    from "s"."staging"."stg_web__events"
     where
         cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(anonymous_id, shop_account_id) is not null
@@ -143,7 +143,7 @@ app__events as (
         max(coalesce(occurred_at, occurred_at)) as last_seen_at,
         count(*) as record_count
 
-    from "b100k"."staging"."stg_app__events"
+    from "s"."staging"."stg_app__events"
     where
         cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(device_id, shop_account_id) is not null
@@ -160,7 +160,7 @@ pos__transactions as (
         max(coalesce(transacted_at, transacted_at)) as last_seen_at,
         count(*) as record_count
 
-    from "b100k"."staging"."stg_pos__transactions"
+    from "s"."staging"."stg_pos__transactions"
     where
         cast(transacted_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(loyalty_card_number) is not null
@@ -180,7 +180,7 @@ loyalty__cards as (
         max(coalesce(issued_at, issued_at)) as last_seen_at,
         count(*) as record_count
 
-    from "b100k"."staging"."stg_loyalty__cards"
+    from "s"."staging"."stg_loyalty__cards"
     where
         cast(issued_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(loyalty_card_number, crm_customer_id, email, phone) is not null
@@ -197,7 +197,7 @@ loyalty__points as (
         max(coalesce(occurred_at, occurred_at)) as last_seen_at,
         count(*) as record_count
 
-    from "b100k"."staging"."stg_loyalty__points"
+    from "s"."staging"."stg_loyalty__points"
     where
         cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(loyalty_card_number) is not null
@@ -214,7 +214,7 @@ email__events as (
         max(coalesce(occurred_at, occurred_at)) as last_seen_at,
         count(*) as record_count
 
-    from "b100k"."staging"."stg_email__events"
+    from "s"."staging"."stg_email__events"
     where
         cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(email) is not null
@@ -233,7 +233,7 @@ care__tickets as (
         max(coalesce(opened_at, opened_at)) as last_seen_at,
         count(*) as record_count
 
-    from "b100k"."staging"."stg_care__tickets"
+    from "s"."staging"."stg_care__tickets"
     where
         cast(opened_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(contact_email, contact_phone, social_handle) is not null
@@ -251,7 +251,7 @@ survey__nps_responses as (
         max(coalesce(answered_at, answered_at)) as last_seen_at,
         count(*) as record_count
 
-    from "b100k"."staging"."stg_survey__nps_responses"
+    from "s"."staging"."stg_survey__nps_responses"
     where
         cast(answered_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(crm_customer_id, email) is not null
@@ -269,7 +269,7 @@ reviews__reviews as (
         max(coalesce(submitted_at, submitted_at)) as last_seen_at,
         count(*) as record_count
 
-    from "b100k"."staging"."stg_reviews__reviews"
+    from "s"."staging"."stg_reviews__reviews"
     where
         cast(submitted_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(shop_account_id, email) is not null

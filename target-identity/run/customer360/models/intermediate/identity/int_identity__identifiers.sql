@@ -2,7 +2,7 @@
     
 
     create  table
-      "b100k"."intermediate"."int_identity__identifiers__dbt_tmp"
+      "s"."intermediate"."int_identity__identifiers__dbt_tmp"
   
     
     as (
@@ -14,7 +14,7 @@ with
 
 tuples as (
 
-    select * from "b100k"."intermediate"."int_identity__identifier_tuples"
+    select * from "s"."intermediate"."int_identity__identifier_tuples"
 
 ),
 

@@ -2,7 +2,7 @@
     
 
     create  table
-      "b100k"."intermediate"."int_identity__nodes__dbt_tmp"
+      "s"."intermediate"."int_identity__nodes__dbt_tmp"
   
     
     as (
@@ -16,13 +16,13 @@ with
 
 identifiers as (
 
-    select * from "b100k"."intermediate"."int_identity__identifiers"
+    select * from "s"."intermediate"."int_identity__identifiers"
 
 ),
 
 blocked as (
 
-    select * from "b100k"."intermediate"."int_identity__blocked_identifiers"
+    select * from "s"."intermediate"."int_identity__blocked_identifiers"
 
 ),
 
@@ -33,6 +33,8 @@ unblocked as (
         identifiers.identifier_value,
         identifiers.type_priority,
         identifiers.first_seen_at,
+        identifiers.last_seen_at,
+        identifiers.source_mask,
         identifiers.identifier_type in ('device_id', 'anonymous_id') as is_anonymous
 
     from identifiers
@@ -51,7 +53,10 @@ numbered as (
         ) as node_id,
         identifier_type,
         identifier_value,
-        is_anonymous
+        is_anonymous,
+        first_seen_at,
+        last_seen_at,
+        source_mask
 
     from unblocked
 

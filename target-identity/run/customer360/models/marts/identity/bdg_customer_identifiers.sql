@@ -4,7 +4,7 @@
     
 
     create  table
-      "b100k"."marts"."bdg_customer_identifiers__dbt_tmp"
+      "s"."marts"."bdg_customer_identifiers__dbt_tmp"
   
   (
     customer_id varchar not null,
@@ -18,7 +18,7 @@
  ;
     
     
-    insert into "b100k"."marts"."bdg_customer_identifiers__dbt_tmp" 
+    insert into "s"."marts"."bdg_customer_identifiers__dbt_tmp" 
   (
     
       
@@ -60,20 +60,14 @@ with
 
 customer_ids as (
 
-    select * from "b100k"."intermediate"."int_identity__customer_ids"
+    select * from "s"."intermediate"."int_identity__customer_ids"
     where is_known
-
-),
-
-identifiers as (
-
-    select * from "b100k"."intermediate"."int_identity__identifiers"
 
 ),
 
 erasures as (
 
-    select * from "b100k"."intermediate"."int_identity__erasures"
+    select * from "s"."intermediate"."int_identity__erasures"
 
 ),
 
@@ -83,14 +77,22 @@ bridge as (
         customer_ids.customer_id,
         customer_ids.identifier_type,
         customer_ids.identifier_value,
-        identifiers.first_seen_at,
-        identifiers.last_seen_at,
-        identifiers.sources
+        customer_ids.first_seen_at,
+        customer_ids.last_seen_at,
+        concat_ws(',',
+        case when (customer_ids.source_mask & 1) <> 0 then 'crm' end,
+        case when (customer_ids.source_mask & 2) <> 0 then 'loyalty' end,
+        case when (customer_ids.source_mask & 4) <> 0 then 'shop' end,
+        case when (customer_ids.source_mask & 8) <> 0 then 'pos' end,
+        case when (customer_ids.source_mask & 16) <> 0 then 'survey' end,
+        case when (customer_ids.source_mask & 32) <> 0 then 'reviews' end,
+        case when (customer_ids.source_mask & 64) <> 0 then 'care' end,
+        case when (customer_ids.source_mask & 128) <> 0 then 'email' end,
+        case when (customer_ids.source_mask & 256) <> 0 then 'app' end,
+        case when (customer_ids.source_mask & 512) <> 0 then 'web' end
+    ) as sources
 
     from customer_ids
-    inner join identifiers
-        on customer_ids.identifier_type = identifiers.identifier_type
-        and customer_ids.identifier_value = identifiers.identifier_value
     left join erasures
         on customer_ids.customer_id = erasures.customer_id
     where erasures.customer_id is null

@@ -1,11 +1,11 @@
 
   
-  create view "b100k"."staging"."stg_care__tickets__dbt_tmp" as (
+  create view "s"."staging"."stg_care__tickets__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "b100k"."raw"."care__tickets"
+    select * from "s"."raw"."care__tickets"
 
 ),
 

@@ -1,11 +1,11 @@
 
   
-  create view "b100k"."staging"."stg_crm__erasure_requests__dbt_tmp" as (
+  create view "s"."staging"."stg_crm__erasure_requests__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "b100k"."raw"."crm__erasure_requests"
+    select * from "s"."raw"."crm__erasure_requests"
 
 ),
 

@@ -1,11 +1,11 @@
 
   
-  create view "b100k"."staging"."stg_email__events__dbt_tmp" as (
+  create view "s"."staging"."stg_email__events__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "b100k"."raw"."email__events"
+    select * from "s"."raw"."email__events"
 
 ),
 

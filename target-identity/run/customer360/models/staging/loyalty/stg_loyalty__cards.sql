@@ -1,11 +1,11 @@
 
   
-  create view "b100k"."staging"."stg_loyalty__cards__dbt_tmp" as (
+  create view "s"."staging"."stg_loyalty__cards__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "b100k"."raw"."loyalty__cards"
+    select * from "s"."raw"."loyalty__cards"
 
 ),
 

@@ -1,11 +1,11 @@
 
   
-  create view "b100k"."staging"."stg_loyalty__points__dbt_tmp" as (
+  create view "s"."staging"."stg_loyalty__points__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "b100k"."raw"."loyalty__points"
+    select * from "s"."raw"."loyalty__points"
 
 ),
 

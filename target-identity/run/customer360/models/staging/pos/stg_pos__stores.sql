@@ -1,11 +1,11 @@
 
   
-  create view "b100k"."staging"."stg_pos__stores__dbt_tmp" as (
+  create view "s"."staging"."stg_pos__stores__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "b100k"."raw"."pos__stores"
+    select * from "s"."raw"."pos__stores"
 
 ),
 

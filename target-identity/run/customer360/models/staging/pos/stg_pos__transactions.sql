@@ -1,17 +1,17 @@
 
   
-  create view "b100k"."staging"."stg_pos__transactions__dbt_tmp" as (
+  create view "s"."staging"."stg_pos__transactions__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "b100k"."raw"."pos__transactions"
+    select * from "s"."raw"."pos__transactions"
 
 ),
 
 stores as (
 
-    select * from "b100k"."staging"."stg_pos__stores"
+    select * from "s"."staging"."stg_pos__stores"
 
 ),
 

@@ -1,11 +1,11 @@
 
   
-  create view "b100k"."staging"."stg_reviews__reviews__dbt_tmp" as (
+  create view "s"."staging"."stg_reviews__reviews__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "b100k"."raw"."reviews__reviews"
+    select * from "s"."raw"."reviews__reviews"
 
 ),
 

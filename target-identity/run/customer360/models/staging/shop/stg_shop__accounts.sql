@@ -1,11 +1,11 @@
 
   
-  create view "b100k"."staging"."stg_shop__accounts__dbt_tmp" as (
+  create view "s"."staging"."stg_shop__accounts__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "b100k"."raw"."shop__accounts"
+    select * from "s"."raw"."shop__accounts"
 
 ),
 

@@ -1,11 +1,11 @@
 
   
-  create view "b100k"."staging"."stg_survey__nps_responses__dbt_tmp" as (
+  create view "s"."staging"."stg_survey__nps_responses__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "b100k"."raw"."survey__nps_responses"
+    select * from "s"."raw"."survey__nps_responses"
 
 ),
 

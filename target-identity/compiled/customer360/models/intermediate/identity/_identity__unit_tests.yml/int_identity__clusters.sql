@@ -15,7 +15,7 @@ select
  as "cluster_node_id", 
     
     cast('true' as BOOLEAN)
- as "is_settled"
+ as "is_settled", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -32,7 +32,7 @@ select
  as "cluster_node_id", 
     
     cast('true' as BOOLEAN)
- as "is_settled"
+ as "is_settled", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -49,7 +49,7 @@ select
  as "cluster_node_id", 
     
     cast('true' as BOOLEAN)
- as "is_settled"
+ as "is_settled", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -66,7 +66,7 @@ select
  as "cluster_node_id", 
     
     cast('true' as BOOLEAN)
- as "is_settled"
+ as "is_settled", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -83,7 +83,7 @@ select
  as "cluster_node_id", 
     
     cast('true' as BOOLEAN)
- as "is_settled"
+ as "is_settled", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -100,7 +100,7 @@ select
  as "cluster_node_id", 
     
     cast('true' as BOOLEAN)
- as "is_settled"
+ as "is_settled", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -117,4 +117,4 @@ select
  as "cluster_node_id", 
     
     cast('true' as BOOLEAN)
- as "is_settled"
+ as "is_settled", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"

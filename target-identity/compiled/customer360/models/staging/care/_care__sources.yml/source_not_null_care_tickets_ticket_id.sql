@@ -5,7 +5,7 @@
 
 
 select ticket_id
-from "f"."raw"."care__tickets"
+from "s"."raw"."care__tickets"
 where ticket_id is null
 
 

@@ -5,7 +5,7 @@
 
 
 select loyalty_card_number
-from "f"."staging"."stg_loyalty__cards"
+from "s"."staging"."stg_loyalty__cards"
 where loyalty_card_number is null
 
 

@@ -5,7 +5,7 @@
 
 
 select review_id
-from "f"."raw"."reviews__reviews"
+from "s"."raw"."reviews__reviews"
 where review_id is null
 
 

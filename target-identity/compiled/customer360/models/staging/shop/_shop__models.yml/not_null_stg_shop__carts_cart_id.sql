@@ -5,7 +5,7 @@
 
 
 select cart_id
-from "f"."staging"."stg_shop__carts"
+from "s"."staging"."stg_shop__carts"
 where cart_id is null
 
 

@@ -5,7 +5,7 @@
 
 
 select cart_id
-from "f"."raw"."shop__carts"
+from "s"."raw"."shop__carts"
 where cart_id is null
 
 

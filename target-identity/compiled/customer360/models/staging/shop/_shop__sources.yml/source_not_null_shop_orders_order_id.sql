@@ -5,7 +5,7 @@
 
 
 select order_id
-from "f"."raw"."shop__orders"
+from "s"."raw"."shop__orders"
 where order_id is null
 
 

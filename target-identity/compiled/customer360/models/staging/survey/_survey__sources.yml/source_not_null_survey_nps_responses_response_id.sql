@@ -5,7 +5,7 @@
 
 
 select response_id
-from "f"."raw"."survey__nps_responses"
+from "s"."raw"."survey__nps_responses"
 where response_id is null
 
 

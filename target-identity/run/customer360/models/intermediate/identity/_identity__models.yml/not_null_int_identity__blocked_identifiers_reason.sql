@@ -14,7 +14,7 @@
 
 
 select reason
-from "b100k"."intermediate"."int_identity__blocked_identifiers"
+from "s"."intermediate"."int_identity__blocked_identifiers"
 where reason is null
 
 

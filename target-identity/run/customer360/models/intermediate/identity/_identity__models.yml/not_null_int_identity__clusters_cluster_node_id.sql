@@ -14,7 +14,7 @@
 
 
 select cluster_node_id
-from "b100k"."intermediate"."int_identity__clusters"
+from "s"."intermediate"."int_identity__clusters"
 where cluster_node_id is null
 
 

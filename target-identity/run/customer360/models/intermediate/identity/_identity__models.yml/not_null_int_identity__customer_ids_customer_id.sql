@@ -14,7 +14,7 @@
 
 
 select customer_id
-from "f"."intermediate"."int_identity__customer_ids"
+from "s"."intermediate"."int_identity__customer_ids"
 where customer_id is null
 
 

@@ -14,7 +14,7 @@
 
 
 select entity
-from "b100k"."intermediate"."int_identity__identifier_tuples"
+from "s"."intermediate"."int_identity__identifier_tuples"
 where entity is null
 
 

@@ -14,7 +14,7 @@
 
 
 select source
-from "b100k"."intermediate"."int_identity__identifier_tuples"
+from "s"."intermediate"."int_identity__identifier_tuples"
 where source is null
 
 

@@ -14,7 +14,7 @@
 
 
 select identifier_value
-from "f"."intermediate"."int_identity__identifiers"
+from "s"."intermediate"."int_identity__identifiers"
 where identifier_value is null
 
 

@@ -13,7 +13,7 @@ select
     identifier_type, identifier_value,
     count(*) as occurrences
 
-from "f"."intermediate"."int_identity__customer_ids"
+from "s"."intermediate"."int_identity__customer_ids"
 group by identifier_type, identifier_value
 having count(*) > 1
 

@@ -14,7 +14,7 @@
 
 
 select event_id
-from "f"."raw"."app__events"
+from "s"."raw"."app__events"
 where event_id is null
 
 

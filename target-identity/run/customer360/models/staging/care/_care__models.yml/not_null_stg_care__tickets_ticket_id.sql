@@ -14,7 +14,7 @@
 
 
 select ticket_id
-from "f"."staging"."stg_care__tickets"
+from "s"."staging"."stg_care__tickets"
 where ticket_id is null
 
 

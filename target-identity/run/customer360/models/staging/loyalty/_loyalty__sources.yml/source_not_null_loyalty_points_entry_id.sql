@@ -14,7 +14,7 @@
 
 
 select entry_id
-from "f"."raw"."loyalty__points"
+from "s"."raw"."loyalty__points"
 where entry_id is null
 
 

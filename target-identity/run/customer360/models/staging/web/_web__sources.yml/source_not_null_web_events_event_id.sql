@@ -14,7 +14,7 @@
 
 
 select event_id
-from "f"."raw"."web__events"
+from "s"."raw"."web__events"
 where event_id is null
 
 

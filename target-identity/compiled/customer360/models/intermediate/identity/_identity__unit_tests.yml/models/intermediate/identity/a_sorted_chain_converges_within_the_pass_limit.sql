@@ -17,12 +17,16 @@
 with
 
  __dbt__cte__int_identity__nodes as (
-select range as node_id, 'email' as identifier_type, 'n' || range as identifier_value from range(1, 17)
+select
+    range as node_id, 'email' as identifier_type, 'n' || range as identifier_value,
+    cast(null as timestamp) as first_seen_at, cast(null as timestamp) as last_seen_at, cast(null as bigint) as source_mask
+from range(1, 17)
 ),  __dbt__cte__int_identity__graph_edges as (
 select range as low_node_id, range + 1 as high_node_id from range(1, 16)
 ), nodes as (
 
-    select node_id, identifier_type, identifier_value from __dbt__cte__int_identity__nodes
+    select node_id, identifier_type, identifier_value, first_seen_at, last_seen_at, source_mask
+    from __dbt__cte__int_identity__nodes
 
 ),
 
@@ -676,7 +680,10 @@ clusters as (
         nodes.identifier_type,
         nodes.identifier_value,
         coalesce(roots.cluster_node_id, nodes.node_id) as cluster_node_id,
-        coalesce(graph_labels.is_settled, true) as is_settled
+        coalesce(graph_labels.is_settled, true) as is_settled,
+        nodes.first_seen_at,
+        nodes.last_seen_at,
+        nodes.source_mask
 
     from nodes
     left join graph_labels

@@ -28,7 +28,7 @@ select
  as "identifier_type", 
     
     cast('chain-1' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -39,7 +39,7 @@ select
  as "identifier_type", 
     
     cast('chain-2' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -50,7 +50,7 @@ select
  as "identifier_type", 
     
     cast('chain-3' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -61,7 +61,7 @@ select
  as "identifier_type", 
     
     cast('chain-4' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -72,7 +72,7 @@ select
  as "identifier_type", 
     
     cast('chain-5' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -83,7 +83,7 @@ select
  as "identifier_type", 
     
     cast('chain-6' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -94,7 +94,7 @@ select
  as "identifier_type", 
     
     cast('chain-7' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -105,7 +105,7 @@ select
  as "identifier_type", 
     
     cast('chain-8' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -116,7 +116,7 @@ select
  as "identifier_type", 
     
     cast('cycle-10' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -127,7 +127,7 @@ select
  as "identifier_type", 
     
     cast('cycle-11' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -138,7 +138,7 @@ select
  as "identifier_type", 
     
     cast('cycle-12' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -149,7 +149,7 @@ select
  as "identifier_type", 
     
     cast('cycle-13' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -160,7 +160,7 @@ select
  as "identifier_type", 
     
     cast('self-20' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -171,7 +171,7 @@ select
  as "identifier_type", 
     
     cast('lonely-21' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -182,7 +182,7 @@ select
  as "identifier_type", 
     
     cast('leaf-30' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -193,7 +193,7 @@ select
  as "identifier_type", 
     
     cast('centre-31' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -204,7 +204,7 @@ select
  as "identifier_type", 
     
     cast('leaf-32' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -215,7 +215,7 @@ select
  as "identifier_type", 
     
     cast('leaf-33' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -226,7 +226,7 @@ select
  as "identifier_type", 
     
     cast('pair-40' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -237,7 +237,7 @@ select
  as "identifier_type", 
     
     cast('pair-41' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 ),  __dbt__cte__int_identity__graph_edges as (
 
 -- Fixture for int_identity__graph_edges
@@ -370,7 +370,8 @@ select
  as "high_node_id"
 ), nodes as (
 
-    select node_id, identifier_type, identifier_value from __dbt__cte__int_identity__nodes
+    select node_id, identifier_type, identifier_value, first_seen_at, last_seen_at, source_mask
+    from __dbt__cte__int_identity__nodes
 
 ),
 
@@ -1976,7 +1977,10 @@ clusters as (
         nodes.identifier_type,
         nodes.identifier_value,
         coalesce(roots.cluster_node_id, nodes.node_id) as cluster_node_id,
-        coalesce(graph_labels.is_settled, true) as is_settled
+        coalesce(graph_labels.is_settled, true) as is_settled,
+        nodes.first_seen_at,
+        nodes.last_seen_at,
+        nodes.source_mask
 
     from nodes
     left join graph_labels

@@ -41,7 +41,7 @@ select
  as "cluster_node_id", 
     
     cast('true' as BOOLEAN)
- as "is_settled"
+ as "is_settled", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -58,7 +58,7 @@ select
  as "cluster_node_id", 
     
     cast('true' as BOOLEAN)
- as "is_settled"
+ as "is_settled", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -75,7 +75,7 @@ select
  as "cluster_node_id", 
     
     cast('true' as BOOLEAN)
- as "is_settled"
+ as "is_settled", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -92,7 +92,7 @@ select
  as "cluster_node_id", 
     
     cast('true' as BOOLEAN)
- as "is_settled"
+ as "is_settled", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -109,7 +109,7 @@ select
  as "cluster_node_id", 
     
     cast('true' as BOOLEAN)
- as "is_settled"
+ as "is_settled", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -126,7 +126,7 @@ select
  as "cluster_node_id", 
     
     cast('true' as BOOLEAN)
- as "is_settled"
+ as "is_settled", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -143,14 +143,14 @@ select
  as "cluster_node_id", 
     
     cast('true' as BOOLEAN)
- as "is_settled"
+ as "is_settled", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 ),  __dbt__cte__int_identity__convergence as (
 
 -- Fixture for int_identity__convergence
 select 
     
     cast(12 as INTEGER)
- as "max_passes", cast(null as BIGINT) as "identifiers", cast(null as BIGINT) as "clusters", cast(null as HUGEINT) as "nodes_moved_in_last_pass", cast(null as BIGINT) as "edges_across_clusters", 
+ as "max_passes", cast(null as BIGINT) as "identifiers", cast(null as BIGINT) as "clusters", cast(null as HUGEINT) as "nodes_unsettled", cast(null as BIGINT) as "edges_across_clusters", 
     
     cast(True as BOOLEAN)
  as "is_converged"
@@ -196,6 +196,9 @@ members as (
         clusters.identifier_type,
         clusters.identifier_value,
         clusters.cluster_node_id,
+        clusters.first_seen_at,
+        clusters.last_seen_at,
+        clusters.source_mask,
         cluster_kinds.is_known,
         previous.previous_customer_id,
         coalesce(previous.was_known, false) as was_known
@@ -283,6 +286,9 @@ assignment as (
         assigned.customer_id,
         members.node_id,
         members.cluster_node_id,
+        members.first_seen_at,
+        members.last_seen_at,
+        members.source_mask,
         members.is_known,
         members.previous_customer_id,
         members.was_known,
@@ -293,7 +299,7 @@ assignment as (
             when owners.cluster_node_id = members.cluster_node_id then 'merge'
             else 'split'
         end as change_kind,
-        cast('2026-11-23 13:22:08.827155' as timestamp) as assigned_at,
+        cast('2026-11-23 13:50:57.593606' as timestamp) as assigned_at,
         'current' as assignment_scope
 
     from members

@@ -34,7 +34,7 @@ select
  as "identifier_type", 
     
     cast('chain-1' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -45,7 +45,7 @@ select
  as "identifier_type", 
     
     cast('chain-2' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -56,7 +56,7 @@ select
  as "identifier_type", 
     
     cast('chain-3' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -67,7 +67,7 @@ select
  as "identifier_type", 
     
     cast('chain-4' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -78,7 +78,7 @@ select
  as "identifier_type", 
     
     cast('chain-5' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -89,7 +89,7 @@ select
  as "identifier_type", 
     
     cast('chain-6' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -100,7 +100,7 @@ select
  as "identifier_type", 
     
     cast('chain-7' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -111,7 +111,7 @@ select
  as "identifier_type", 
     
     cast('chain-8' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -122,7 +122,7 @@ select
  as "identifier_type", 
     
     cast('cycle-10' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -133,7 +133,7 @@ select
  as "identifier_type", 
     
     cast('cycle-11' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -144,7 +144,7 @@ select
  as "identifier_type", 
     
     cast('cycle-12' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -155,7 +155,7 @@ select
  as "identifier_type", 
     
     cast('cycle-13' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -166,7 +166,7 @@ select
  as "identifier_type", 
     
     cast('self-20' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -177,7 +177,7 @@ select
  as "identifier_type", 
     
     cast('lonely-21' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -188,7 +188,7 @@ select
  as "identifier_type", 
     
     cast('leaf-30' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -199,7 +199,7 @@ select
  as "identifier_type", 
     
     cast('centre-31' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -210,7 +210,7 @@ select
  as "identifier_type", 
     
     cast('leaf-32' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -221,7 +221,7 @@ select
  as "identifier_type", 
     
     cast('leaf-33' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -232,7 +232,7 @@ select
  as "identifier_type", 
     
     cast('pair-40' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 union all
 select 
     
@@ -243,7 +243,7 @@ select
  as "identifier_type", 
     
     cast('pair-41' as character varying)
- as "identifier_value", cast(null as BOOLEAN) as "is_anonymous"
+ as "identifier_value", cast(null as BOOLEAN) as "is_anonymous", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as INTEGER) as "source_mask"
 ),  __dbt__cte__int_identity__graph_edges as (
 
 -- Fixture for int_identity__graph_edges
@@ -376,7 +376,8 @@ select
  as "high_node_id"
 ), nodes as (
 
-    select node_id, identifier_type, identifier_value from __dbt__cte__int_identity__nodes
+    select node_id, identifier_type, identifier_value, first_seen_at, last_seen_at, source_mask
+    from __dbt__cte__int_identity__nodes
 
 ),
 
@@ -1982,7 +1983,10 @@ clusters as (
         nodes.identifier_type,
         nodes.identifier_value,
         coalesce(roots.cluster_node_id, nodes.node_id) as cluster_node_id,
-        coalesce(graph_labels.is_settled, true) as is_settled
+        coalesce(graph_labels.is_settled, true) as is_settled,
+        nodes.first_seen_at,
+        nodes.last_seen_at,
+        nodes.source_mask
 
     from nodes
     left join graph_labels
