@@ -3,34 +3,35 @@
 --   blocklist  the value matches seed identity_junk_blocklist (test@example.com, 0000000000, ...)
 --   shared     linked to more distinct anchors (CRM customers, shop accounts, loyalty cards) than
 --              var identity_max_anchors_per_identifier: a shop's shared inbox, a kiosk device
---   household  a weak identifier (var identity_weak_identifier_types: phone) linking CRM customers
---              or shop accounts of two different people (first names more than one typo apart):
---              a family landline joins nobody, a person's duplicate CRM record still joins
+--   household  a weak identifier (var identity_weak_identifier_types: phone) reaching CRM customers
+--              or shop accounts of two different people (first names more than one typo apart), on
+--              its own records or one record further: a family landline joins nobody, a person's
+--              duplicate CRM record or second email still joins
 -- crm_customer_id and shop_account_id are the records themselves and are never cut by counting.
 
 with
 
 identifiers as (
 
-    select identifier_type, identifier_value from "s"."intermediate"."int_identity__identifiers"
+    select identifier_type, identifier_value from "warehouse"."intermediate"."int_identity__identifiers"
 
 ),
 
 edges as (
 
-    select * from "s"."intermediate"."int_identity__edges"
+    select * from "warehouse"."intermediate"."int_identity__edges"
 
 ),
 
 tuples as (
 
-    select * from "s"."intermediate"."int_identity__identifier_tuples"
+    select * from "warehouse"."intermediate"."int_identity__identifier_tuples"
 
 ),
 
 blocklist as (
 
-    select * from "s"."reference"."identity_junk_blocklist"
+    select * from "warehouse"."reference"."identity_junk_blocklist"
 
 ),
 
@@ -144,18 +145,79 @@ anchor_names as (
 
 ),
 
+-- identifiers sharing a record with a weak one, both directions (edges are stored once)
+edge_ends as (
+
+    select
+        identifier_a_type as identifier_type,
+        identifier_a_value as identifier_value,
+        identifier_b_type as other_type,
+        identifier_b_value as other_value
+
+    from edges
+
+    union all
+
+    select
+        identifier_b_type,
+        identifier_b_value,
+        identifier_a_type,
+        identifier_a_value
+
+    from edges
+
+),
+
+weak_neighbours as (
+
+    select * from edge_ends
+    where identifier_type in ('phone')
+        and other_type not in ('phone')
+
+),
+
+-- junk found so far: never a path to anybody's name
+junk as (
+
+    select identifier_type, identifier_value from blocklisted
+    union all
+    select identifier_type, identifier_value from anchor_counts where anchors_linked > 5
+
+),
+
+-- the people a weak identifier reaches: named CRM customers and shop accounts on its own records, or
+-- one record further through a strong identifier (a landline on a loyalty card whose email is
+-- another household member's)
 weak_identifier_names as (
 
-    select distinct
-        anchor_links.identifier_type,
-        anchor_links.identifier_value,
+    select
+        weak_neighbours.identifier_type,
+        weak_neighbours.identifier_value,
         anchor_names.person_name
 
-    from anchor_links
+    from weak_neighbours
     inner join anchor_names
-        on anchor_links.anchor_type = anchor_names.anchor_type
-        and anchor_links.anchor_value = anchor_names.anchor_value
-    where anchor_links.identifier_type in ('phone')
+        on weak_neighbours.other_type = anchor_names.anchor_type
+        and weak_neighbours.other_value = anchor_names.anchor_value
+
+    union
+
+    select
+        weak_neighbours.identifier_type,
+        weak_neighbours.identifier_value,
+        anchor_names.person_name
+
+    from weak_neighbours
+    left join junk
+        on weak_neighbours.other_type = junk.identifier_type
+        and weak_neighbours.other_value = junk.identifier_value
+    inner join edge_ends as second_hop
+        on weak_neighbours.other_type = second_hop.identifier_type
+        and weak_neighbours.other_value = second_hop.identifier_value
+    inner join anchor_names
+        on second_hop.other_type = anchor_names.anchor_type
+        and second_hop.other_value = anchor_names.anchor_value
+    where junk.identifier_value is null
 
 ),
 

@@ -8,7 +8,7 @@ with all_values as (
         block_rule as value_field,
         count(*) as n_records
 
-    from "s"."intermediate"."int_identity__blocked_identifiers"
+    from "warehouse"."intermediate"."int_identity__blocked_identifiers"
     group by block_rule
 
 )

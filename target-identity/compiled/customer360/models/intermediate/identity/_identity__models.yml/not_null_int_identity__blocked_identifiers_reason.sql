@@ -5,7 +5,7 @@
 
 
 select reason
-from "s"."intermediate"."int_identity__blocked_identifiers"
+from "warehouse"."intermediate"."int_identity__blocked_identifiers"
 where reason is null
 
 

@@ -159,3 +159,83 @@ select
     
     cast('jonahtan' as character varying)
  as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
+union all
+select 
+    
+    cast('crm' as character varying)
+ as "source", 
+    
+    cast('customers' as character varying)
+ as "entity", 
+    
+    cast('FIN' as character varying)
+ as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
+    
+    cast(null as character varying(256))
+ as "shop_account_id", cast(null as character varying(256)) as "email", 
+    
+    cast('+441130000003' as character varying)
+ as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
+    
+    cast('finley' as character varying)
+ as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
+union all
+select 
+    
+    cast('crm' as character varying)
+ as "source", 
+    
+    cast('customers' as character varying)
+ as "entity", 
+    
+    cast('ROI' as character varying)
+ as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
+    
+    cast(null as character varying(256))
+ as "shop_account_id", cast(null as character varying(256)) as "email", 
+    
+    cast(null as character varying(256))
+ as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
+    
+    cast('roisin' as character varying)
+ as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
+union all
+select 
+    
+    cast('crm' as character varying)
+ as "source", 
+    
+    cast('customers' as character varying)
+ as "entity", 
+    
+    cast('KIM' as character varying)
+ as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
+    
+    cast(null as character varying(256))
+ as "shop_account_id", cast(null as character varying(256)) as "email", 
+    
+    cast('+447700900007' as character varying)
+ as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
+    
+    cast('kim' as character varying)
+ as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
+union all
+select 
+    
+    cast('shop' as character varying)
+ as "source", 
+    
+    cast('accounts' as character varying)
+ as "entity", 
+    
+    cast(null as character varying(256))
+ as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
+    
+    cast('KIM-S' as character varying)
+ as "shop_account_id", cast(null as character varying(256)) as "email", 
+    
+    cast('+447700900007' as character varying)
+ as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
+    
+    cast('kim' as character varying)
+ as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"

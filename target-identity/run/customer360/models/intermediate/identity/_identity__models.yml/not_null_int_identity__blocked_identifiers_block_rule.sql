@@ -14,7 +14,7 @@
 
 
 select block_rule
-from "s"."intermediate"."int_identity__blocked_identifiers"
+from "warehouse"."intermediate"."int_identity__blocked_identifiers"
 where block_rule is null
 
 

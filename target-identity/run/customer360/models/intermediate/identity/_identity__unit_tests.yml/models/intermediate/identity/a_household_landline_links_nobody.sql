@@ -9,9 +9,10 @@ with dbt_internal_unit_test_actual as (
 --   blocklist  the value matches seed identity_junk_blocklist (test@example.com, 0000000000, ...)
 --   shared     linked to more distinct anchors (CRM customers, shop accounts, loyalty cards) than
 --              var identity_max_anchors_per_identifier: a shop's shared inbox, a kiosk device
---   household  a weak identifier (var identity_weak_identifier_types: phone) linking CRM customers
---              or shop accounts of two different people (first names more than one typo apart):
---              a family landline joins nobody, a person's duplicate CRM record still joins
+--   household  a weak identifier (var identity_weak_identifier_types: phone) reaching CRM customers
+--              or shop accounts of two different people (first names more than one typo apart), on
+--              its own records or one record further: a family landline joins nobody, a person's
+--              duplicate CRM record or second email still joins
 -- crm_customer_id and shop_account_id are the records themselves and are never cut by counting.
 
 with
@@ -49,6 +50,22 @@ select
  as "identifier_type", 
     
     cast('+447700900006' as character varying)
+ as "identifier_value", cast(null as INTEGER) as "type_priority", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('phone' as character varying)
+ as "identifier_type", 
+    
+    cast('+441130000003' as character varying)
+ as "identifier_value", cast(null as INTEGER) as "type_priority", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('phone' as character varying)
+ as "identifier_type", 
+    
+    cast('+447700900007' as character varying)
  as "identifier_value", cast(null as INTEGER) as "type_priority", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
 ),  __dbt__cte__int_identity__edges as (
 
@@ -191,6 +208,188 @@ select
  as "identifier_b_type", 
     
     cast('+447700900006' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('FIN' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000003' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('FIN' as character varying)
+ as "identifier_a_value", 
+    
+    cast('email' as character varying)
+ as "identifier_b_type", 
+    
+    cast('fin@x.io' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('email' as character varying)
+ as "identifier_a_type", 
+    
+    cast('fin@x.io' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000003' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('loyalty_card_number' as character varying)
+ as "identifier_a_type", 
+    
+    cast('LC-R' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000003' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('loyalty_card_number' as character varying)
+ as "identifier_a_type", 
+    
+    cast('LC-R' as character varying)
+ as "identifier_a_value", 
+    
+    cast('email' as character varying)
+ as "identifier_b_type", 
+    
+    cast('roisin@x.io' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('email' as character varying)
+ as "identifier_a_type", 
+    
+    cast('roisin@x.io' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000003' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('ROI' as character varying)
+ as "identifier_a_value", 
+    
+    cast('email' as character varying)
+ as "identifier_b_type", 
+    
+    cast('roisin@x.io' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('KIM' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+447700900007' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('KIM' as character varying)
+ as "identifier_a_value", 
+    
+    cast('email' as character varying)
+ as "identifier_b_type", 
+    
+    cast('kim1@x.io' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('email' as character varying)
+ as "identifier_a_type", 
+    
+    cast('kim1@x.io' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+447700900007' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('shop_account_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('KIM-S' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+447700900007' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('shop_account_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('KIM-S' as character varying)
+ as "identifier_a_value", 
+    
+    cast('email' as character varying)
+ as "identifier_b_type", 
+    
+    cast('kim2@x.io' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('email' as character varying)
+ as "identifier_a_type", 
+    
+    cast('kim2@x.io' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+447700900007' as character varying)
  as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
 ),  __dbt__cte__int_identity__identifier_tuples as (
 
@@ -354,6 +553,86 @@ select
     
     cast('jonahtan' as character varying)
  as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
+union all
+select 
+    
+    cast('crm' as character varying)
+ as "source", 
+    
+    cast('customers' as character varying)
+ as "entity", 
+    
+    cast('FIN' as character varying)
+ as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
+    
+    cast(null as character varying(256))
+ as "shop_account_id", cast(null as character varying(256)) as "email", 
+    
+    cast('+441130000003' as character varying)
+ as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
+    
+    cast('finley' as character varying)
+ as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
+union all
+select 
+    
+    cast('crm' as character varying)
+ as "source", 
+    
+    cast('customers' as character varying)
+ as "entity", 
+    
+    cast('ROI' as character varying)
+ as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
+    
+    cast(null as character varying(256))
+ as "shop_account_id", cast(null as character varying(256)) as "email", 
+    
+    cast(null as character varying(256))
+ as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
+    
+    cast('roisin' as character varying)
+ as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
+union all
+select 
+    
+    cast('crm' as character varying)
+ as "source", 
+    
+    cast('customers' as character varying)
+ as "entity", 
+    
+    cast('KIM' as character varying)
+ as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
+    
+    cast(null as character varying(256))
+ as "shop_account_id", cast(null as character varying(256)) as "email", 
+    
+    cast('+447700900007' as character varying)
+ as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
+    
+    cast('kim' as character varying)
+ as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
+union all
+select 
+    
+    cast('shop' as character varying)
+ as "source", 
+    
+    cast('accounts' as character varying)
+ as "entity", 
+    
+    cast(null as character varying(256))
+ as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
+    
+    cast('KIM-S' as character varying)
+ as "shop_account_id", cast(null as character varying(256)) as "email", 
+    
+    cast('+447700900007' as character varying)
+ as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
+    
+    cast('kim' as character varying)
+ as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
 ),  __dbt__cte__identity_junk_blocklist as (
 
 -- Fixture for identity_junk_blocklist
@@ -493,18 +772,79 @@ anchor_names as (
 
 ),
 
+-- identifiers sharing a record with a weak one, both directions (edges are stored once)
+edge_ends as (
+
+    select
+        identifier_a_type as identifier_type,
+        identifier_a_value as identifier_value,
+        identifier_b_type as other_type,
+        identifier_b_value as other_value
+
+    from edges
+
+    union all
+
+    select
+        identifier_b_type,
+        identifier_b_value,
+        identifier_a_type,
+        identifier_a_value
+
+    from edges
+
+),
+
+weak_neighbours as (
+
+    select * from edge_ends
+    where identifier_type in ('phone')
+        and other_type not in ('phone')
+
+),
+
+-- junk found so far: never a path to anybody's name
+junk as (
+
+    select identifier_type, identifier_value from blocklisted
+    union all
+    select identifier_type, identifier_value from anchor_counts where anchors_linked > 5
+
+),
+
+-- the people a weak identifier reaches: named CRM customers and shop accounts on its own records, or
+-- one record further through a strong identifier (a landline on a loyalty card whose email is
+-- another household member's)
 weak_identifier_names as (
 
-    select distinct
-        anchor_links.identifier_type,
-        anchor_links.identifier_value,
+    select
+        weak_neighbours.identifier_type,
+        weak_neighbours.identifier_value,
         anchor_names.person_name
 
-    from anchor_links
+    from weak_neighbours
     inner join anchor_names
-        on anchor_links.anchor_type = anchor_names.anchor_type
-        and anchor_links.anchor_value = anchor_names.anchor_value
-    where anchor_links.identifier_type in ('phone')
+        on weak_neighbours.other_type = anchor_names.anchor_type
+        and weak_neighbours.other_value = anchor_names.anchor_value
+
+    union
+
+    select
+        weak_neighbours.identifier_type,
+        weak_neighbours.identifier_value,
+        anchor_names.person_name
+
+    from weak_neighbours
+    left join junk
+        on weak_neighbours.other_type = junk.identifier_type
+        and weak_neighbours.other_value = junk.identifier_value
+    inner join edge_ends as second_hop
+        on weak_neighbours.other_type = second_hop.identifier_type
+        and weak_neighbours.other_value = second_hop.identifier_value
+    inner join anchor_names
+        on second_hop.other_type = anchor_names.anchor_type
+        and second_hop.other_value = anchor_names.anchor_value
+    where junk.identifier_value is null
 
 ),
 
@@ -620,6 +960,23 @@ select
  as "reason", 
     
     cast('3' as BIGINT)
+ as "anchors_linked"
+union all
+select 
+    
+    cast('phone' as character varying)
+ as "identifier_type", 
+    
+    cast('+441130000003' as character varying)
+ as "identifier_value", 
+    
+    cast('household' as character varying)
+ as "block_rule", 
+    
+    cast('household: links 2 differently named people' as character varying)
+ as "reason", 
+    
+    cast('2' as BIGINT)
  as "anchors_linked"
   ) _dbt_internal_unit_test_expected
 )
