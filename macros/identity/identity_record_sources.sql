@@ -1,18 +1,16 @@
 {#- Every staged record that carries identifiers: which identifier type each column is, and when the
-    record was first and last seen. Two identifiers on one record are an edge of the identity graph.
-    person_name (a first name) is kept only where a record names its person: the household-phone rule
-    compares them. -#}
+    record was first and last seen. Two identifiers on one record are an edge of the identity graph. -#}
 {% macro identity_record_sources() -%}
     {{ return([
         {'source': 'crm', 'entity': 'customers', 'model': 'stg_crm__customers',
          'identifiers': {'crm_customer_id': 'crm_customer_id', 'email': 'email', 'phone': 'phone'},
-         'first_seen': 'coalesce(created_at, updated_at)', 'last_seen': 'updated_at', 'person_name': 'first_name'},
+         'first_seen': 'coalesce(created_at, updated_at)', 'last_seen': 'updated_at'},
         {'source': 'crm', 'entity': 'erasure_requests', 'model': 'stg_crm__erasure_requests',
          'identifiers': {'crm_customer_id': 'crm_customer_id', 'email': 'email'},
          'first_seen': 'requested_at', 'last_seen': 'requested_at'},
         {'source': 'shop', 'entity': 'accounts', 'model': 'stg_shop__accounts',
          'identifiers': {'shop_account_id': 'shop_account_id', 'email': 'email', 'phone': 'phone'},
-         'first_seen': 'created_at', 'last_seen': 'created_at', 'person_name': 'first_name'},
+         'first_seen': 'created_at', 'last_seen': 'created_at'},
         {'source': 'shop', 'entity': 'orders', 'model': 'stg_shop__orders',
          'identifiers': {'shop_account_id': 'shop_account_id', 'email': 'guest_email'},
          'first_seen': 'ordered_at', 'last_seen': 'ordered_at'},

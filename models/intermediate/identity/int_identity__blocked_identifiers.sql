@@ -1,273 +1,48 @@
--- The junk firewall: identifiers cut from the identity graph, and why. The on-call reads this table
--- when a customer looks wrongly merged or wrongly split. Three rules, the first that applies wins:
---   blocklist  the value matches seed identity_junk_blocklist (test@example.com, 0000000000, ...)
---   shared     linked to more distinct anchors (CRM customers, shop accounts, loyalty cards) than
---              var identity_max_anchors_per_identifier: a shop's shared inbox, a kiosk device
---   household  a weak identifier (var identity_weak_identifier_types: phone) reaching CRM customers
---              or shop accounts of two different people (first names more than one typo apart), on
---              its own records or one record further: a family landline joins nobody, a person's
---              duplicate CRM record or second email still joins
--- crm_customer_id and shop_account_id are the records themselves and are never cut by counting.
-
-{%- set anchor_types = var('identity_anchor_types') %}
-{%- set weak_types = var('identity_weak_identifier_types') %}
-{%- set max_anchors = var('identity_max_anchors_per_identifier') %}
+-- The junk firewall's verdicts, for the on-call: every identifier cut from the identity graph and
+-- why. A blocked identifier links nobody, is in no customer's bridge, and no fact reaches a customer
+-- through it.
+--   blocklist  seed identity_junk_blocklist                       (int_identity__junk_identifiers)
+--   shared     linked to more anchors than the limit               (int_identity__junk_identifiers)
+--   household  a phone whose links reach two different people      (int_identity__weak_links)
+-- (A phone's single unvouched links, e.g. to a loyalty card naming nobody, are dropped without
+-- blocking the phone: see int_identity__weak_links.is_used.)
 
 with
 
-identifiers as (
-
-    select identifier_type, identifier_value from {{ ref('int_identity__identifiers') }}
-
-),
-
-edges as (
-
-    select * from {{ ref('int_identity__edges') }}
-
-),
-
-tuples as (
-
-    select * from {{ ref('int_identity__identifier_tuples') }}
-
-),
-
-blocklist as (
-
-    select * from {{ ref('identity_junk_blocklist') }}
-
-),
-
-blocklist_matches as (
-
-    select
-        identifiers.identifier_type,
-        identifiers.identifier_value,
-        blocklist.reason as blocklist_reason,
-        case blocklist.match_type when 'value' then 1 when 'like' then 2 else 3 end as match_rank
-
-    from identifiers
-    inner join blocklist
-        on identifiers.identifier_type = blocklist.identifier_type
-        and {{ matches_pattern('identifiers.identifier_value', 'blocklist.match_type', 'blocklist.pattern') }}
-
-),
-
--- the most specific rule names the reason: an exact value before a pattern
-blocklisted as (
-
-    {{ deduplicate('blocklist_matches', 'identifier_type, identifier_value', 'match_rank, blocklist_reason') }}
-
-),
-
--- every edge seen from both ends, keeping only the anchor ends
-anchor_links as (
-
-    select
-        identifier_a_type as identifier_type,
-        identifier_a_value as identifier_value,
-        identifier_b_type as anchor_type,
-        identifier_b_value as anchor_value
-
-    from edges
-    where identifier_b_type in ('{{ anchor_types | join("', '") }}')
-
-    union all
-
-    select
-        identifier_b_type,
-        identifier_b_value,
-        identifier_a_type,
-        identifier_a_value
-
-    from edges
-    where identifier_a_type in ('{{ anchor_types | join("', '") }}')
-
-),
-
--- edges are distinct pairs, so each linked anchor is one row
-anchor_counts as (
-
-    select
-        identifier_type,
-        identifier_value,
-        count(*) as anchors_linked
-
-    from anchor_links
-    where identifier_type not in ('crm_customer_id', 'shop_account_id')
-    group by identifier_type, identifier_value
-
-),
-
--- the first names of CRM customers and shop accounts, as their own records give them
-anchor_names as (
-
-    select distinct
-        'crm_customer_id' as anchor_type,
-        crm_customer_id as anchor_value,
-        person_name
-
-    from tuples
-    where source = 'crm' and entity = 'customers' and person_name is not null
-
-    union all
-
-    select distinct
-        'shop_account_id',
-        shop_account_id,
-        person_name
-
-    from tuples
-    where source = 'shop' and entity = 'accounts' and person_name is not null
-
-),
-
--- identifiers sharing a record with a weak one, both directions (edges are stored once)
-edge_ends as (
-
-    select
-        identifier_a_type as identifier_type,
-        identifier_a_value as identifier_value,
-        identifier_b_type as other_type,
-        identifier_b_value as other_value
-
-    from edges
-
-    union all
-
-    select
-        identifier_b_type,
-        identifier_b_value,
-        identifier_a_type,
-        identifier_a_value
-
-    from edges
-
-),
-
-weak_neighbours as (
-
-    select * from edge_ends
-    where identifier_type in ('{{ weak_types | join("', '") }}')
-        and other_type not in ('{{ weak_types | join("', '") }}')
-
-),
-
--- junk found so far: never a path to anybody's name
 junk as (
 
-    select identifier_type, identifier_value from blocklisted
-    union all
-    select identifier_type, identifier_value from anchor_counts where anchors_linked > {{ max_anchors }}
+    select * from {{ ref('int_identity__junk_identifiers') }}
 
 ),
 
--- the people a weak identifier reaches: named CRM customers and shop accounts on its own records, or
--- one record further through a strong identifier (a landline on a loyalty card whose email is
--- another household member's)
-weak_identifier_names as (
+weak_links as (
 
-    select
-        weak_neighbours.identifier_type,
-        weak_neighbours.identifier_value,
-        anchor_names.person_name
-
-    from weak_neighbours
-    inner join anchor_names
-        on weak_neighbours.other_type = anchor_names.anchor_type
-        and weak_neighbours.other_value = anchor_names.anchor_value
-
-    union
-
-    select
-        weak_neighbours.identifier_type,
-        weak_neighbours.identifier_value,
-        anchor_names.person_name
-
-    from weak_neighbours
-    left join junk
-        on weak_neighbours.other_type = junk.identifier_type
-        and weak_neighbours.other_value = junk.identifier_value
-    inner join edge_ends as second_hop
-        on weak_neighbours.other_type = second_hop.identifier_type
-        and weak_neighbours.other_value = second_hop.identifier_value
-    inner join anchor_names
-        on second_hop.other_type = anchor_names.anchor_type
-        and second_hop.other_value = anchor_names.anchor_value
-    where junk.identifier_value is null
+    select * from {{ ref('int_identity__weak_links') }}
 
 ),
 
--- a weak identifier names different people when two of its names are more than one typo apart
-people_named as (
+households as (
 
     select
-        one_name.identifier_type,
-        one_name.identifier_value,
-        count(distinct one_name.person_name) as people_named
+        weak_type as identifier_type,
+        weak_value as identifier_value,
+        'household' as block_rule,
+        'household: links ' || cast(max(household_people_named) as {{ dbt.type_string() }})
+            || ' different people' as reason,
+        sum(case when linked_type in ('{{ var("identity_anchor_types") | join("', '") }}') then 1 else 0 end)
+            as anchors_linked
 
-    from weak_identifier_names as one_name
-    inner join weak_identifier_names as other_name
-        on one_name.identifier_type = other_name.identifier_type
-        and one_name.identifier_value = other_name.identifier_value
-        and one_name.person_name <> other_name.person_name
-    where {{ name_distance('one_name.person_name', 'other_name.person_name') }} > 1
-    group by one_name.identifier_type, one_name.identifier_value
-
-),
-
-candidates as (
-
-    select
-        identifiers.identifier_type,
-        identifiers.identifier_value,
-        blocklisted.blocklist_reason,
-        coalesce(anchor_counts.anchors_linked, 0) as anchors_linked,
-        coalesce(people_named.people_named, 0) as people_named,
-        identifiers.identifier_type in ('{{ weak_types | join("', '") }}') as is_weak
-
-    from identifiers
-    left join blocklisted
-        on identifiers.identifier_type = blocklisted.identifier_type
-        and identifiers.identifier_value = blocklisted.identifier_value
-    left join anchor_counts
-        on identifiers.identifier_type = anchor_counts.identifier_type
-        and identifiers.identifier_value = anchor_counts.identifier_value
-    left join people_named
-        on identifiers.identifier_type = people_named.identifier_type
-        and identifiers.identifier_value = people_named.identifier_value
-    where
-        blocklisted.blocklist_reason is not null
-        or anchor_counts.anchors_linked > {{ max_anchors }}
-        or people_named.people_named > 1
+    from weak_links
+    where is_household
+    group by weak_type, weak_value
 
 ),
 
 blocked as (
 
-    select
-        identifier_type,
-        identifier_value,
-        case
-            when blocklist_reason is not null then 'blocklist'
-            when anchors_linked > {{ max_anchors }} then 'shared'
-            else 'household'
-        end as block_rule,
-        case
-            when blocklist_reason is not null then 'blocklist: ' || blocklist_reason
-            when anchors_linked > {{ max_anchors }}
-                then 'shared: linked to ' || cast(anchors_linked as {{ dbt.type_string() }})
-                    || ' anchors (limit {{ max_anchors }})'
-            else 'household: links ' || cast(people_named as {{ dbt.type_string() }}) || ' differently named people'
-        end as reason,
-        anchors_linked
-
-    from candidates
-    where
-        blocklist_reason is not null
-        or anchors_linked > {{ max_anchors }}
-        or (is_weak and people_named > 1)
+    select identifier_type, identifier_value, block_rule, reason, anchors_linked from junk
+    union all
+    select identifier_type, identifier_value, block_rule, reason, anchors_linked from households
 
 )
 

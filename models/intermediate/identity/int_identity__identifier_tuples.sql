@@ -16,16 +16,12 @@ as_of as (
 
 -- each kind of record grouped by its own identifier columns first (a web event has two, not eight)
 {% for record in identity_record_sources() -%}
-{%- set columns = record.identifiers.keys() | list + (['person_name'] if record.person_name else []) %}
 {{ record.source }}__{{ record.entity }} as (
 
     select
         {%- for identifier_type, column in record.identifiers.items() %}
         {{ column }} as {{ identifier_type }},
         {%- endfor %}
-        {%- if record.person_name %}
-        lower({{ record.person_name }}) as person_name,
-        {%- endif %}
         min({{ record.first_seen }}) as first_seen_at,
         max(coalesce({{ record.last_seen }}, {{ record.first_seen }})) as last_seen_at,
         count(*) as record_count
@@ -34,7 +30,7 @@ as_of as (
     where
         cast({{ record.first_seen }} as date) <= (select as_of.as_of_date from as_of)
         and coalesce({{ record.identifiers.values() | join(', ') }}) is not null
-    group by {{ (record.identifiers.values() | list + (['lower(' ~ record.person_name ~ ')'] if record.person_name else [])) | join(', ') }}
+    group by {{ record.identifiers.values() | join(', ') }}
 
 ),
 
@@ -49,7 +45,6 @@ tuples as (
         {%- for identifier_type in identifier_types %}
         {{ identifier_type if identifier_type in record.identifiers else 'cast(null as ' ~ dbt.type_string() ~ ')' }} as {{ identifier_type }},
         {%- endfor %}
-        {{ 'person_name' if record.person_name else 'cast(null as ' ~ dbt.type_string() ~ ')' }} as person_name,
         first_seen_at,
         last_seen_at,
         record_count

@@ -20,7 +20,7 @@ select
     'identity graph did not converge within ' || cast(max_passes as TEXT)
         || ' label propagation passes (var identity_max_passes)' as message
 
-from "s"."intermediate"."int_identity__convergence"
+from "warehouse"."intermediate"."int_identity__convergence"
 where not is_converged
   
   

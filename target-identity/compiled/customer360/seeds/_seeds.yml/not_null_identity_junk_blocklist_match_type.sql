@@ -5,7 +5,7 @@
 
 
 select match_type
-from "s"."reference"."identity_junk_blocklist"
+from "warehouse"."reference"."identity_junk_blocklist"
 where match_type is null
 
 

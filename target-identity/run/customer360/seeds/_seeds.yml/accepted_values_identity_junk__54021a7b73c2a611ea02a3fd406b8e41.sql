@@ -17,7 +17,7 @@ with all_values as (
         identifier_type as value_field,
         count(*) as n_records
 
-    from "s"."reference"."identity_junk_blocklist"
+    from "warehouse"."reference"."identity_junk_blocklist"
     group by identifier_type
 
 )

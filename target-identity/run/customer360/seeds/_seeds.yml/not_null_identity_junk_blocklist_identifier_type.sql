@@ -14,7 +14,7 @@
 
 
 select identifier_type
-from "s"."reference"."identity_junk_blocklist"
+from "warehouse"."reference"."identity_junk_blocklist"
 where identifier_type is null
 
 

@@ -14,7 +14,7 @@
 
 
 select pattern
-from "s"."reference"."identity_junk_blocklist"
+from "warehouse"."reference"."identity_junk_blocklist"
 where pattern is null
 
 

@@ -14,7 +14,7 @@
 
 
 select reason
-from "s"."reference"."identity_junk_blocklist"
+from "warehouse"."reference"."identity_junk_blocklist"
 where reason is null
 
 

@@ -19,7 +19,7 @@ with
 nodes as (
 
     select node_id, identifier_type, identifier_value, first_seen_at, last_seen_at, source_mask
-    from "s"."intermediate"."int_identity__nodes"
+    from "warehouse"."intermediate"."int_identity__nodes"
 
 ),
 
@@ -29,7 +29,7 @@ graph_edges as materialized (
         least(low_node_id, high_node_id) as low_node_id,
         greatest(low_node_id, high_node_id) as high_node_id
 
-    from "s"."intermediate"."int_identity__graph_edges"
+    from "warehouse"."intermediate"."int_identity__graph_edges"
     where low_node_id <> high_node_id
 
 ),

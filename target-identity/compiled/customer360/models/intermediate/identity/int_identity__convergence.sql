@@ -9,13 +9,13 @@ with
 
 clusters as (
 
-    select * from "s"."intermediate"."int_identity__clusters"
+    select * from "warehouse"."intermediate"."int_identity__clusters"
 
 ),
 
 graph_edges as (
 
-    select * from "s"."intermediate"."int_identity__graph_edges"
+    select * from "warehouse"."intermediate"."int_identity__graph_edges"
 
 ),
 

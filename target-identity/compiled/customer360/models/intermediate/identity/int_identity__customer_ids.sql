@@ -16,25 +16,25 @@ with
 
 clusters as (
 
-    select * from "s"."intermediate"."int_identity__clusters"
+    select * from "warehouse"."intermediate"."int_identity__clusters"
 
 ),
 
 convergence as (
 
-    select * from "s"."intermediate"."int_identity__convergence"
+    select * from "warehouse"."intermediate"."int_identity__convergence"
 
 ),
 
 previous as (
 
     select
-        cast(null as TEXT) as identifier_type,
-        cast(null as TEXT) as identifier_value,
-        cast(null as TEXT) as previous_customer_id,
-        cast(null as boolean) as was_known
+        identifier_type,
+        identifier_value,
+        customer_id as previous_customer_id,
+        is_known as was_known
 
-    where 1 = 0
+    from "warehouse"."intermediate"."int_identity__customer_ids"
 
 ),
 
@@ -159,7 +159,7 @@ assignment as (
             when owners.cluster_node_id = members.cluster_node_id then 'merge'
             else 'split'
         end as change_kind,
-        cast('2026-11-23 13:50:57.593606' as timestamp) as assigned_at,
+        cast('2026-11-23 13:59:09.353979' as timestamp) as assigned_at,
         'current' as assignment_scope
 
     from members

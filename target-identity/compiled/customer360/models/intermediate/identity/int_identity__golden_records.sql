@@ -8,7 +8,7 @@ with
 
 candidates as (
 
-    select * from "s"."intermediate"."int_identity__attribute_candidates"
+    select * from "warehouse"."intermediate"."int_identity__attribute_candidates"
 
 ),
 

@@ -8,31 +8,28 @@ with
 
 as_of as (
 
-    select as_of_date from "s"."intermediate"."int_calendar__as_of_date"
+    select as_of_date from "warehouse"."intermediate"."int_calendar__as_of_date"
 
 ),
 
 -- each kind of record grouped by its own identifier columns first (a web event has two, not eight)
-
 crm__customers as (
 
     select
         crm_customer_id as crm_customer_id,
         email as email,
         phone as phone,
-        lower(first_name) as person_name,
         min(coalesce(created_at, updated_at)) as first_seen_at,
         max(coalesce(updated_at, coalesce(created_at, updated_at))) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_crm__customers"
+    from "warehouse"."staging"."stg_crm__customers"
     where
         cast(coalesce(created_at, updated_at) as date) <= (select as_of.as_of_date from as_of)
         and coalesce(crm_customer_id, email, phone) is not null
-    group by crm_customer_id, email, phone, lower(first_name)
+    group by crm_customer_id, email, phone
 
 ),
-
 
 crm__erasure_requests as (
 
@@ -43,7 +40,7 @@ crm__erasure_requests as (
         max(coalesce(requested_at, requested_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_crm__erasure_requests"
+    from "warehouse"."staging"."stg_crm__erasure_requests"
     where
         cast(requested_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(crm_customer_id, email) is not null
@@ -51,26 +48,23 @@ crm__erasure_requests as (
 
 ),
 
-
 shop__accounts as (
 
     select
         shop_account_id as shop_account_id,
         email as email,
         phone as phone,
-        lower(first_name) as person_name,
         min(created_at) as first_seen_at,
         max(coalesce(created_at, created_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_shop__accounts"
+    from "warehouse"."staging"."stg_shop__accounts"
     where
         cast(created_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(shop_account_id, email, phone) is not null
-    group by shop_account_id, email, phone, lower(first_name)
+    group by shop_account_id, email, phone
 
 ),
-
 
 shop__orders as (
 
@@ -81,14 +75,13 @@ shop__orders as (
         max(coalesce(ordered_at, ordered_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_shop__orders"
+    from "warehouse"."staging"."stg_shop__orders"
     where
         cast(ordered_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(shop_account_id, guest_email) is not null
     group by shop_account_id, guest_email
 
 ),
-
 
 shop__carts as (
 
@@ -99,14 +92,13 @@ shop__carts as (
         max(coalesce(last_activity_at, created_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_shop__carts"
+    from "warehouse"."staging"."stg_shop__carts"
     where
         cast(created_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(shop_account_id, anonymous_id) is not null
     group by shop_account_id, anonymous_id
 
 ),
-
 
 web__events as (
 
@@ -117,14 +109,13 @@ web__events as (
         max(coalesce(occurred_at, occurred_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_web__events"
+    from "warehouse"."staging"."stg_web__events"
     where
         cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(anonymous_id, shop_account_id) is not null
     group by anonymous_id, shop_account_id
 
 ),
-
 
 app__events as (
 
@@ -135,14 +126,13 @@ app__events as (
         max(coalesce(occurred_at, occurred_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_app__events"
+    from "warehouse"."staging"."stg_app__events"
     where
         cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(device_id, shop_account_id) is not null
     group by device_id, shop_account_id
 
 ),
-
 
 pos__transactions as (
 
@@ -152,14 +142,13 @@ pos__transactions as (
         max(coalesce(transacted_at, transacted_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_pos__transactions"
+    from "warehouse"."staging"."stg_pos__transactions"
     where
         cast(transacted_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(loyalty_card_number) is not null
     group by loyalty_card_number
 
 ),
-
 
 loyalty__cards as (
 
@@ -172,14 +161,13 @@ loyalty__cards as (
         max(coalesce(issued_at, issued_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_loyalty__cards"
+    from "warehouse"."staging"."stg_loyalty__cards"
     where
         cast(issued_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(loyalty_card_number, crm_customer_id, email, phone) is not null
     group by loyalty_card_number, crm_customer_id, email, phone
 
 ),
-
 
 loyalty__points as (
 
@@ -189,14 +177,13 @@ loyalty__points as (
         max(coalesce(occurred_at, occurred_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_loyalty__points"
+    from "warehouse"."staging"."stg_loyalty__points"
     where
         cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(loyalty_card_number) is not null
     group by loyalty_card_number
 
 ),
-
 
 email__events as (
 
@@ -206,14 +193,13 @@ email__events as (
         max(coalesce(occurred_at, occurred_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_email__events"
+    from "warehouse"."staging"."stg_email__events"
     where
         cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(email) is not null
     group by email
 
 ),
-
 
 care__tickets as (
 
@@ -225,14 +211,13 @@ care__tickets as (
         max(coalesce(opened_at, opened_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_care__tickets"
+    from "warehouse"."staging"."stg_care__tickets"
     where
         cast(opened_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(contact_email, contact_phone, social_handle) is not null
     group by contact_email, contact_phone, social_handle
 
 ),
-
 
 survey__nps_responses as (
 
@@ -243,14 +228,13 @@ survey__nps_responses as (
         max(coalesce(answered_at, answered_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_survey__nps_responses"
+    from "warehouse"."staging"."stg_survey__nps_responses"
     where
         cast(answered_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(crm_customer_id, email) is not null
     group by crm_customer_id, email
 
 ),
-
 
 reviews__reviews as (
 
@@ -261,7 +245,7 @@ reviews__reviews as (
         max(coalesce(submitted_at, submitted_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_reviews__reviews"
+    from "warehouse"."staging"."stg_reviews__reviews"
     where
         cast(submitted_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(shop_account_id, email) is not null
@@ -282,7 +266,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
-        person_name as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -302,7 +285,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
-        cast(null as TEXT) as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -322,7 +304,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
-        person_name as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -342,7 +323,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
-        cast(null as TEXT) as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -362,7 +342,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         anonymous_id as anonymous_id,
-        cast(null as TEXT) as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -382,7 +361,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         anonymous_id as anonymous_id,
-        cast(null as TEXT) as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -402,7 +380,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         device_id as device_id,
         cast(null as TEXT) as anonymous_id,
-        cast(null as TEXT) as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -422,7 +399,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
-        cast(null as TEXT) as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -442,7 +418,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
-        cast(null as TEXT) as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -462,7 +437,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
-        cast(null as TEXT) as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -482,7 +456,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
-        cast(null as TEXT) as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -502,7 +475,6 @@ tuples as (
         social_handle as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
-        cast(null as TEXT) as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -522,7 +494,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
-        cast(null as TEXT) as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -542,7 +513,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
-        cast(null as TEXT) as person_name,
         first_seen_at,
         last_seen_at,
         record_count

@@ -6,7 +6,7 @@ with
 
 tuples as (
 
-    select * from "s"."intermediate"."int_identity__identifier_tuples"
+    select * from "warehouse"."intermediate"."int_identity__identifier_tuples"
 
 ),
 

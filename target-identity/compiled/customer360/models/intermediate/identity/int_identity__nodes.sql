@@ -8,13 +8,13 @@ with
 
 identifiers as (
 
-    select * from "s"."intermediate"."int_identity__identifiers"
+    select * from "warehouse"."intermediate"."int_identity__identifiers"
 
 ),
 
 blocked as (
 
-    select * from "s"."intermediate"."int_identity__blocked_identifiers"
+    select * from "warehouse"."intermediate"."int_identity__blocked_identifiers"
 
 ),
 

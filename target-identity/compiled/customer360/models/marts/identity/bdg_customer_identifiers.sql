@@ -8,14 +8,14 @@ with
 
 customer_ids as (
 
-    select * from "s"."intermediate"."int_identity__customer_ids"
+    select * from "warehouse"."intermediate"."int_identity__customer_ids"
     where is_known
 
 ),
 
 erasures as (
 
-    select * from "s"."intermediate"."int_identity__erasures"
+    select * from "warehouse"."intermediate"."int_identity__erasures"
 
 ),
 

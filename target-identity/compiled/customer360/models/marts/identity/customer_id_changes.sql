@@ -9,13 +9,13 @@ with
 
 customer_ids as (
 
-    select * from "s"."intermediate"."int_identity__customer_ids"
+    select * from "warehouse"."intermediate"."int_identity__customer_ids"
 
 ),
 
 erasures as (
 
-    select * from "s"."intermediate"."int_identity__erasures"
+    select * from "warehouse"."intermediate"."int_identity__erasures"
 
 ),
 
@@ -53,6 +53,7 @@ final as (
         on changes.new_customer_id = new_erased.customer_id
     where old_erased.customer_id is null
         and new_erased.customer_id is null
+        and changes.changed_at > (select coalesce(max(logged.changed_at), cast('1900-01-01' as timestamp)) from "warehouse"."marts"."customer_id_changes" as logged)
 
 )
 

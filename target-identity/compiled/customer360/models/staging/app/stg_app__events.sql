@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "s"."raw"."app__events"
+    select * from "warehouse"."raw"."app__events"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "s"."raw"."care__tickets"
+    select * from "warehouse"."raw"."care__tickets"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "s"."raw"."crm__consents"
+    select * from "warehouse"."raw"."crm__consents"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "s"."raw"."crm__erasure_requests"
+    select * from "warehouse"."raw"."crm__erasure_requests"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "s"."raw"."email__events"
+    select * from "warehouse"."raw"."email__events"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "s"."raw"."loyalty__points"
+    select * from "warehouse"."raw"."loyalty__points"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "s"."raw"."pos__stores"
+    select * from "warehouse"."raw"."pos__stores"
 
 ),
 

@@ -2,13 +2,13 @@ with
 
 source as (
 
-    select * from "s"."raw"."pos__transactions"
+    select * from "warehouse"."raw"."pos__transactions"
 
 ),
 
 stores as (
 
-    select * from "s"."staging"."stg_pos__stores"
+    select * from "warehouse"."staging"."stg_pos__stores"
 
 ),
 

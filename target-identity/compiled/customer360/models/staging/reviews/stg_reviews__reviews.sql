@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "s"."raw"."reviews__reviews"
+    select * from "warehouse"."raw"."reviews__reviews"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "s"."raw"."shop__accounts"
+    select * from "warehouse"."raw"."shop__accounts"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "s"."raw"."shop__orders"
+    select * from "warehouse"."raw"."shop__orders"
 
 ),
 

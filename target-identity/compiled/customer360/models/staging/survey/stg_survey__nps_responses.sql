@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "s"."raw"."survey__nps_responses"
+    select * from "warehouse"."raw"."survey__nps_responses"
 
 ),
 

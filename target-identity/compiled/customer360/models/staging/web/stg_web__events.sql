@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "s"."raw"."web__events"
+    select * from "warehouse"."raw"."web__events"
 
 ),
 

@@ -2,7 +2,7 @@
     
 
     create  table
-      "s"."intermediate"."int_identity__consents__dbt_tmp"
+      "warehouse"."intermediate"."int_identity__consents__dbt_tmp"
   
     
     as (
@@ -14,13 +14,13 @@ with
 
 as_of as (
 
-    select as_of_date from "s"."intermediate"."int_calendar__as_of_date"
+    select as_of_date from "warehouse"."intermediate"."int_calendar__as_of_date"
 
 ),
 
 consents as (
 
-    select * from "s"."staging"."stg_crm__consents"
+    select * from "warehouse"."staging"."stg_crm__consents"
     where cast(recorded_at as date) <= (select as_of.as_of_date from as_of)
 
 ),
@@ -28,7 +28,7 @@ consents as (
 customer_ids as (
 
     select identifier_value, customer_id
-    from "s"."intermediate"."int_identity__customer_ids"
+    from "warehouse"."intermediate"."int_identity__customer_ids"
     where identifier_type = 'crm_customer_id'
 
 ),

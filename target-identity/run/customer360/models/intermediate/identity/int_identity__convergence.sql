@@ -2,7 +2,7 @@
     
 
     create  table
-      "s"."intermediate"."int_identity__convergence__dbt_tmp"
+      "warehouse"."intermediate"."int_identity__convergence__dbt_tmp"
   
     
     as (
@@ -17,13 +17,13 @@ with
 
 clusters as (
 
-    select * from "s"."intermediate"."int_identity__clusters"
+    select * from "warehouse"."intermediate"."int_identity__clusters"
 
 ),
 
 graph_edges as (
 
-    select * from "s"."intermediate"."int_identity__graph_edges"
+    select * from "warehouse"."intermediate"."int_identity__graph_edges"
 
 ),
 

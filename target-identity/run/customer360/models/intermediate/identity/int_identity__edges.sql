@@ -2,7 +2,7 @@
     
 
     create  table
-      "s"."intermediate"."int_identity__edges__dbt_tmp"
+      "warehouse"."intermediate"."int_identity__edges__dbt_tmp"
   
     
     as (
@@ -16,7 +16,7 @@ with
 
 tuples as (
 
-    select * from "s"."intermediate"."int_identity__identifier_tuples"
+    select * from "warehouse"."intermediate"."int_identity__identifier_tuples"
 
 ),
 

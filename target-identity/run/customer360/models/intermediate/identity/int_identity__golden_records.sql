@@ -2,7 +2,7 @@
     
 
     create  table
-      "s"."intermediate"."int_identity__golden_records__dbt_tmp"
+      "warehouse"."intermediate"."int_identity__golden_records__dbt_tmp"
   
     
     as (
@@ -16,7 +16,7 @@ with
 
 candidates as (
 
-    select * from "s"."intermediate"."int_identity__attribute_candidates"
+    select * from "warehouse"."intermediate"."int_identity__attribute_candidates"
 
 ),
 

@@ -2,7 +2,7 @@
     
 
     create  table
-      "s"."intermediate"."int_identity__home_stores__dbt_tmp"
+      "warehouse"."intermediate"."int_identity__home_stores__dbt_tmp"
   
     
     as (
@@ -13,13 +13,13 @@ with
 
 as_of as (
 
-    select as_of_date from "s"."intermediate"."int_calendar__as_of_date"
+    select as_of_date from "warehouse"."intermediate"."int_calendar__as_of_date"
 
 ),
 
 transactions as (
 
-    select * from "s"."staging"."stg_pos__transactions"
+    select * from "warehouse"."staging"."stg_pos__transactions"
     where loyalty_card_number is not null
         and cast(transacted_at as date) <= (select as_of.as_of_date from as_of)
 
@@ -27,14 +27,14 @@ transactions as (
 
 stores as (
 
-    select * from "s"."staging"."stg_pos__stores"
+    select * from "warehouse"."staging"."stg_pos__stores"
 
 ),
 
 customer_ids as (
 
     select identifier_value, customer_id
-    from "s"."intermediate"."int_identity__customer_ids"
+    from "warehouse"."intermediate"."int_identity__customer_ids"
     where identifier_type = 'loyalty_card_number'
 
 ),

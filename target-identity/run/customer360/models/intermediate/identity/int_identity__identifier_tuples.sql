@@ -2,7 +2,7 @@
     
 
     create  table
-      "s"."intermediate"."int_identity__identifier_tuples__dbt_tmp"
+      "warehouse"."intermediate"."int_identity__identifier_tuples__dbt_tmp"
   
     
     as (
@@ -16,31 +16,28 @@ with
 
 as_of as (
 
-    select as_of_date from "s"."intermediate"."int_calendar__as_of_date"
+    select as_of_date from "warehouse"."intermediate"."int_calendar__as_of_date"
 
 ),
 
 -- each kind of record grouped by its own identifier columns first (a web event has two, not eight)
-
 crm__customers as (
 
     select
         crm_customer_id as crm_customer_id,
         email as email,
         phone as phone,
-        lower(first_name) as person_name,
         min(coalesce(created_at, updated_at)) as first_seen_at,
         max(coalesce(updated_at, coalesce(created_at, updated_at))) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_crm__customers"
+    from "warehouse"."staging"."stg_crm__customers"
     where
         cast(coalesce(created_at, updated_at) as date) <= (select as_of.as_of_date from as_of)
         and coalesce(crm_customer_id, email, phone) is not null
-    group by crm_customer_id, email, phone, lower(first_name)
+    group by crm_customer_id, email, phone
 
 ),
-
 
 crm__erasure_requests as (
 
@@ -51,7 +48,7 @@ crm__erasure_requests as (
         max(coalesce(requested_at, requested_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_crm__erasure_requests"
+    from "warehouse"."staging"."stg_crm__erasure_requests"
     where
         cast(requested_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(crm_customer_id, email) is not null
@@ -59,26 +56,23 @@ crm__erasure_requests as (
 
 ),
 
-
 shop__accounts as (
 
     select
         shop_account_id as shop_account_id,
         email as email,
         phone as phone,
-        lower(first_name) as person_name,
         min(created_at) as first_seen_at,
         max(coalesce(created_at, created_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_shop__accounts"
+    from "warehouse"."staging"."stg_shop__accounts"
     where
         cast(created_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(shop_account_id, email, phone) is not null
-    group by shop_account_id, email, phone, lower(first_name)
+    group by shop_account_id, email, phone
 
 ),
-
 
 shop__orders as (
 
@@ -89,14 +83,13 @@ shop__orders as (
         max(coalesce(ordered_at, ordered_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_shop__orders"
+    from "warehouse"."staging"."stg_shop__orders"
     where
         cast(ordered_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(shop_account_id, guest_email) is not null
     group by shop_account_id, guest_email
 
 ),
-
 
 shop__carts as (
 
@@ -107,14 +100,13 @@ shop__carts as (
         max(coalesce(last_activity_at, created_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_shop__carts"
+    from "warehouse"."staging"."stg_shop__carts"
     where
         cast(created_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(shop_account_id, anonymous_id) is not null
     group by shop_account_id, anonymous_id
 
 ),
-
 
 web__events as (
 
@@ -125,14 +117,13 @@ web__events as (
         max(coalesce(occurred_at, occurred_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_web__events"
+    from "warehouse"."staging"."stg_web__events"
     where
         cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(anonymous_id, shop_account_id) is not null
     group by anonymous_id, shop_account_id
 
 ),
-
 
 app__events as (
 
@@ -143,14 +134,13 @@ app__events as (
         max(coalesce(occurred_at, occurred_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_app__events"
+    from "warehouse"."staging"."stg_app__events"
     where
         cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(device_id, shop_account_id) is not null
     group by device_id, shop_account_id
 
 ),
-
 
 pos__transactions as (
 
@@ -160,14 +150,13 @@ pos__transactions as (
         max(coalesce(transacted_at, transacted_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_pos__transactions"
+    from "warehouse"."staging"."stg_pos__transactions"
     where
         cast(transacted_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(loyalty_card_number) is not null
     group by loyalty_card_number
 
 ),
-
 
 loyalty__cards as (
 
@@ -180,14 +169,13 @@ loyalty__cards as (
         max(coalesce(issued_at, issued_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_loyalty__cards"
+    from "warehouse"."staging"."stg_loyalty__cards"
     where
         cast(issued_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(loyalty_card_number, crm_customer_id, email, phone) is not null
     group by loyalty_card_number, crm_customer_id, email, phone
 
 ),
-
 
 loyalty__points as (
 
@@ -197,14 +185,13 @@ loyalty__points as (
         max(coalesce(occurred_at, occurred_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_loyalty__points"
+    from "warehouse"."staging"."stg_loyalty__points"
     where
         cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(loyalty_card_number) is not null
     group by loyalty_card_number
 
 ),
-
 
 email__events as (
 
@@ -214,14 +201,13 @@ email__events as (
         max(coalesce(occurred_at, occurred_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_email__events"
+    from "warehouse"."staging"."stg_email__events"
     where
         cast(occurred_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(email) is not null
     group by email
 
 ),
-
 
 care__tickets as (
 
@@ -233,14 +219,13 @@ care__tickets as (
         max(coalesce(opened_at, opened_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_care__tickets"
+    from "warehouse"."staging"."stg_care__tickets"
     where
         cast(opened_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(contact_email, contact_phone, social_handle) is not null
     group by contact_email, contact_phone, social_handle
 
 ),
-
 
 survey__nps_responses as (
 
@@ -251,14 +236,13 @@ survey__nps_responses as (
         max(coalesce(answered_at, answered_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_survey__nps_responses"
+    from "warehouse"."staging"."stg_survey__nps_responses"
     where
         cast(answered_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(crm_customer_id, email) is not null
     group by crm_customer_id, email
 
 ),
-
 
 reviews__reviews as (
 
@@ -269,7 +253,7 @@ reviews__reviews as (
         max(coalesce(submitted_at, submitted_at)) as last_seen_at,
         count(*) as record_count
 
-    from "s"."staging"."stg_reviews__reviews"
+    from "warehouse"."staging"."stg_reviews__reviews"
     where
         cast(submitted_at as date) <= (select as_of.as_of_date from as_of)
         and coalesce(shop_account_id, email) is not null
@@ -290,7 +274,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
-        person_name as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -310,7 +293,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
-        cast(null as TEXT) as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -330,7 +312,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
-        person_name as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -350,7 +331,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
-        cast(null as TEXT) as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -370,7 +350,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         anonymous_id as anonymous_id,
-        cast(null as TEXT) as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -390,7 +369,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         anonymous_id as anonymous_id,
-        cast(null as TEXT) as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -410,7 +388,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         device_id as device_id,
         cast(null as TEXT) as anonymous_id,
-        cast(null as TEXT) as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -430,7 +407,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
-        cast(null as TEXT) as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -450,7 +426,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
-        cast(null as TEXT) as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -470,7 +445,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
-        cast(null as TEXT) as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -490,7 +464,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
-        cast(null as TEXT) as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -510,7 +483,6 @@ tuples as (
         social_handle as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
-        cast(null as TEXT) as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -530,7 +502,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
-        cast(null as TEXT) as person_name,
         first_seen_at,
         last_seen_at,
         record_count
@@ -550,7 +521,6 @@ tuples as (
         cast(null as TEXT) as social_handle,
         cast(null as TEXT) as device_id,
         cast(null as TEXT) as anonymous_id,
-        cast(null as TEXT) as person_name,
         first_seen_at,
         last_seen_at,
         record_count

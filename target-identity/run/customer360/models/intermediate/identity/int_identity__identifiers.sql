@@ -2,7 +2,7 @@
     
 
     create  table
-      "s"."intermediate"."int_identity__identifiers__dbt_tmp"
+      "warehouse"."intermediate"."int_identity__identifiers__dbt_tmp"
   
     
     as (
@@ -14,7 +14,7 @@ with
 
 tuples as (
 
-    select * from "s"."intermediate"."int_identity__identifier_tuples"
+    select * from "warehouse"."intermediate"."int_identity__identifier_tuples"
 
 ),
 

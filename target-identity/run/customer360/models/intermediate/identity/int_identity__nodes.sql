@@ -2,7 +2,7 @@
     
 
     create  table
-      "s"."intermediate"."int_identity__nodes__dbt_tmp"
+      "warehouse"."intermediate"."int_identity__nodes__dbt_tmp"
   
     
     as (
@@ -16,13 +16,13 @@ with
 
 identifiers as (
 
-    select * from "s"."intermediate"."int_identity__identifiers"
+    select * from "warehouse"."intermediate"."int_identity__identifiers"
 
 ),
 
 blocked as (
 
-    select * from "s"."intermediate"."int_identity__blocked_identifiers"
+    select * from "warehouse"."intermediate"."int_identity__blocked_identifiers"
 
 ),
 

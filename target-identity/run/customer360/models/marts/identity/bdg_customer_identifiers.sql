@@ -4,7 +4,7 @@
     
 
     create  table
-      "s"."marts"."bdg_customer_identifiers__dbt_tmp"
+      "warehouse"."marts"."bdg_customer_identifiers__dbt_tmp"
   
   (
     customer_id varchar not null,
@@ -18,7 +18,7 @@
  ;
     
     
-    insert into "s"."marts"."bdg_customer_identifiers__dbt_tmp" 
+    insert into "warehouse"."marts"."bdg_customer_identifiers__dbt_tmp" 
   (
     
       
@@ -60,14 +60,14 @@ with
 
 customer_ids as (
 
-    select * from "s"."intermediate"."int_identity__customer_ids"
+    select * from "warehouse"."intermediate"."int_identity__customer_ids"
     where is_known
 
 ),
 
 erasures as (
 
-    select * from "s"."intermediate"."int_identity__erasures"
+    select * from "warehouse"."intermediate"."int_identity__erasures"
 
 ),
 

@@ -4,7 +4,7 @@
     
 
     create  table
-      "s"."marts"."dim_customers__dbt_tmp"
+      "warehouse"."marts"."dim_customers__dbt_tmp"
   
   (
     customer_id varchar not null,
@@ -53,7 +53,7 @@
  ;
     
     
-    insert into "s"."marts"."dim_customers__dbt_tmp" 
+    insert into "warehouse"."marts"."dim_customers__dbt_tmp" 
   (
     
       
@@ -234,32 +234,32 @@ with
 
 customer_ids as (
 
-    select * from "s"."intermediate"."int_identity__customer_ids"
+    select * from "warehouse"."intermediate"."int_identity__customer_ids"
     where is_known
 
 ),
 
 erasures as (
 
-    select * from "s"."intermediate"."int_identity__erasures"
+    select * from "warehouse"."intermediate"."int_identity__erasures"
 
 ),
 
 golden_records as (
 
-    select * from "s"."intermediate"."int_identity__golden_records"
+    select * from "warehouse"."intermediate"."int_identity__golden_records"
 
 ),
 
 home_stores as (
 
-    select * from "s"."intermediate"."int_identity__home_stores"
+    select * from "warehouse"."intermediate"."int_identity__home_stores"
 
 ),
 
 consents as (
 
-    select * from "s"."intermediate"."int_identity__consents"
+    select * from "warehouse"."intermediate"."int_identity__consents"
 
 ),
 

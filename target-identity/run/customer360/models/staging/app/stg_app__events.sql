@@ -1,11 +1,11 @@
 
   
-  create view "s"."staging"."stg_app__events__dbt_tmp" as (
+  create view "warehouse"."staging"."stg_app__events__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "s"."raw"."app__events"
+    select * from "warehouse"."raw"."app__events"
 
 ),
 

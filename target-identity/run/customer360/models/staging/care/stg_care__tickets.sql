@@ -1,11 +1,11 @@
 
   
-  create view "s"."staging"."stg_care__tickets__dbt_tmp" as (
+  create view "warehouse"."staging"."stg_care__tickets__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "s"."raw"."care__tickets"
+    select * from "warehouse"."raw"."care__tickets"
 
 ),
 

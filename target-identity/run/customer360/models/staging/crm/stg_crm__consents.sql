@@ -1,11 +1,11 @@
 
   
-  create view "s"."staging"."stg_crm__consents__dbt_tmp" as (
+  create view "warehouse"."staging"."stg_crm__consents__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "s"."raw"."crm__consents"
+    select * from "warehouse"."raw"."crm__consents"
 
 ),
 

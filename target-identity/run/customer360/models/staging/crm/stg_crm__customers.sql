@@ -1,11 +1,11 @@
 
   
-  create view "s"."staging"."stg_crm__customers__dbt_tmp" as (
+  create view "warehouse"."staging"."stg_crm__customers__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "s"."raw"."crm__customers"
+    select * from "warehouse"."raw"."crm__customers"
 
 ),
 

@@ -1,11 +1,11 @@
 
   
-  create view "s"."staging"."stg_email__events__dbt_tmp" as (
+  create view "warehouse"."staging"."stg_email__events__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "s"."raw"."email__events"
+    select * from "warehouse"."raw"."email__events"
 
 ),
 

@@ -1,11 +1,11 @@
 
   
-  create view "s"."staging"."stg_loyalty__points__dbt_tmp" as (
+  create view "warehouse"."staging"."stg_loyalty__points__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "s"."raw"."loyalty__points"
+    select * from "warehouse"."raw"."loyalty__points"
 
 ),
 

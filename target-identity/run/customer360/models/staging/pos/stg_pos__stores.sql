@@ -1,11 +1,11 @@
 
   
-  create view "s"."staging"."stg_pos__stores__dbt_tmp" as (
+  create view "warehouse"."staging"."stg_pos__stores__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "s"."raw"."pos__stores"
+    select * from "warehouse"."raw"."pos__stores"
 
 ),
 

@@ -1,17 +1,17 @@
 
   
-  create view "s"."staging"."stg_pos__transactions__dbt_tmp" as (
+  create view "warehouse"."staging"."stg_pos__transactions__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "s"."raw"."pos__transactions"
+    select * from "warehouse"."raw"."pos__transactions"
 
 ),
 
 stores as (
 
-    select * from "s"."staging"."stg_pos__stores"
+    select * from "warehouse"."staging"."stg_pos__stores"
 
 ),
 

@@ -1,11 +1,11 @@
 
   
-  create view "s"."staging"."stg_reviews__reviews__dbt_tmp" as (
+  create view "warehouse"."staging"."stg_reviews__reviews__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "s"."raw"."reviews__reviews"
+    select * from "warehouse"."raw"."reviews__reviews"
 
 ),
 

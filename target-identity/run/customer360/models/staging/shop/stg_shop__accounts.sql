@@ -1,11 +1,11 @@
 
   
-  create view "s"."staging"."stg_shop__accounts__dbt_tmp" as (
+  create view "warehouse"."staging"."stg_shop__accounts__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "s"."raw"."shop__accounts"
+    select * from "warehouse"."raw"."shop__accounts"
 
 ),
 

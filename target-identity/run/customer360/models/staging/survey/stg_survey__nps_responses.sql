@@ -1,11 +1,11 @@
 
   
-  create view "s"."staging"."stg_survey__nps_responses__dbt_tmp" as (
+  create view "warehouse"."staging"."stg_survey__nps_responses__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "s"."raw"."survey__nps_responses"
+    select * from "warehouse"."raw"."survey__nps_responses"
 
 ),
 

@@ -1,11 +1,11 @@
 
   
-  create view "s"."staging"."stg_web__events__dbt_tmp" as (
+  create view "warehouse"."staging"."stg_web__events__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "s"."raw"."web__events"
+    select * from "warehouse"."raw"."web__events"
 
 ),
 

@@ -8,7 +8,7 @@ with all_values as (
         identifier_type as value_field,
         count(*) as n_records
 
-    from "s"."intermediate"."int_identity__identifiers"
+    from "warehouse"."intermediate"."int_identity__identifiers"
     group by identifier_type
 
 )

@@ -5,7 +5,7 @@
 
 
 select customer_id
-from "s"."intermediate"."int_identity__consents"
+from "warehouse"."intermediate"."int_identity__consents"
 where customer_id is null
 
 

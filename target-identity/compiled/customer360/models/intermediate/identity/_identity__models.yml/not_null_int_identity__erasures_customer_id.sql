@@ -5,7 +5,7 @@
 
 
 select customer_id
-from "s"."intermediate"."int_identity__erasures"
+from "warehouse"."intermediate"."int_identity__erasures"
 where customer_id is null
 
 

@@ -5,7 +5,7 @@
 
 
 select entity
-from "s"."intermediate"."int_identity__identifier_tuples"
+from "warehouse"."intermediate"."int_identity__identifier_tuples"
 where entity is null
 
 

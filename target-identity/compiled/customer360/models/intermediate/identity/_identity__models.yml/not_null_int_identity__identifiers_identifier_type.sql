@@ -5,7 +5,7 @@
 
 
 select identifier_type
-from "s"."intermediate"."int_identity__identifiers"
+from "warehouse"."intermediate"."int_identity__identifiers"
 where identifier_type is null
 
 

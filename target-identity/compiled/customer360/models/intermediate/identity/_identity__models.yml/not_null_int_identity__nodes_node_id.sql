@@ -5,7 +5,7 @@
 
 
 select node_id
-from "s"."intermediate"."int_identity__nodes"
+from "warehouse"."intermediate"."int_identity__nodes"
 where node_id is null
 
 

@@ -4,7 +4,7 @@ select
     identifier_type, identifier_value,
     count(*) as occurrences
 
-from "s"."intermediate"."int_identity__identifiers"
+from "warehouse"."intermediate"."int_identity__identifiers"
 group by identifier_type, identifier_value
 having count(*) > 1
 

@@ -6,7 +6,7 @@ select
     node_id as unique_field,
     count(*) as n_records
 
-from "s"."intermediate"."int_identity__clusters"
+from "warehouse"."intermediate"."int_identity__clusters"
 where node_id is not null
 group by node_id
 having count(*) > 1

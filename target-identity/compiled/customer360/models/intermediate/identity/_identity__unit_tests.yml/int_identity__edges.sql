@@ -44,20 +44,6 @@ select
 union all
 select 
     
-    cast('crm_customer_id' as character varying)
- as "identifier_a_type", 
-    
-    cast('DI' as character varying)
- as "identifier_a_value", 
-    
-    cast('phone' as character varying)
- as "identifier_b_type", 
-    
-    cast('+441130000002' as character varying)
- as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
-union all
-select 
-    
     cast('loyalty_card_number' as character varying)
  as "identifier_a_type", 
     
@@ -75,69 +61,13 @@ select
     cast('crm_customer_id' as character varying)
  as "identifier_a_type", 
     
-    cast('ED' as character varying)
+    cast('DI' as character varying)
  as "identifier_a_value", 
-    
-    cast('phone' as character varying)
- as "identifier_b_type", 
-    
-    cast('+447700900005' as character varying)
- as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
-union all
-select 
-    
-    cast('shop_account_id' as character varying)
- as "identifier_a_type", 
-    
-    cast('ED-S' as character varying)
- as "identifier_a_value", 
-    
-    cast('phone' as character varying)
- as "identifier_b_type", 
-    
-    cast('+447700900005' as character varying)
- as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
-union all
-select 
     
     cast('loyalty_card_number' as character varying)
- as "identifier_a_type", 
-    
-    cast('ED-L' as character varying)
- as "identifier_a_value", 
-    
-    cast('phone' as character varying)
  as "identifier_b_type", 
     
-    cast('+447700900005' as character varying)
- as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
-union all
-select 
-    
-    cast('crm_customer_id' as character varying)
- as "identifier_a_type", 
-    
-    cast('JON1' as character varying)
- as "identifier_a_value", 
-    
-    cast('phone' as character varying)
- as "identifier_b_type", 
-    
-    cast('+447700900006' as character varying)
- as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
-union all
-select 
-    
-    cast('crm_customer_id' as character varying)
- as "identifier_a_type", 
-    
-    cast('JON2' as character varying)
- as "identifier_a_value", 
-    
-    cast('phone' as character varying)
- as "identifier_b_type", 
-    
-    cast('+447700900006' as character varying)
+    cast('DI-L' as character varying)
  as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
 union all
 select 
@@ -243,13 +173,209 @@ select
     cast('crm_customer_id' as character varying)
  as "identifier_a_type", 
     
+    cast('NIA' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000004' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('NIA' as character varying)
+ as "identifier_a_value", 
+    
+    cast('email' as character varying)
+ as "identifier_b_type", 
+    
+    cast('nia@x.io' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('email' as character varying)
+ as "identifier_a_type", 
+    
+    cast('nia@x.io' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000004' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('loyalty_card_number' as character varying)
+ as "identifier_a_type", 
+    
+    cast('LC-E' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000004' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('loyalty_card_number' as character varying)
+ as "identifier_a_type", 
+    
+    cast('LC-E' as character varying)
+ as "identifier_a_value", 
+    
+    cast('email' as character varying)
+ as "identifier_b_type", 
+    
+    cast('ella@x.io' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('email' as character varying)
+ as "identifier_a_type", 
+    
+    cast('ella@x.io' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000004' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('ED' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+447700900005' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('shop_account_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('ED-S' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+447700900005' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('loyalty_card_number' as character varying)
+ as "identifier_a_type", 
+    
+    cast('ED-L' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+447700900005' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('ED' as character varying)
+ as "identifier_a_value", 
+    
+    cast('loyalty_card_number' as character varying)
+ as "identifier_b_type", 
+    
+    cast('ED-L' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('JON1' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+447700900006' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('JON2' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+447700900006' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('SA1' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000007' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('SA2' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000007' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
     cast('KIM' as character varying)
  as "identifier_a_value", 
     
     cast('phone' as character varying)
  as "identifier_b_type", 
     
-    cast('+447700900007' as character varying)
+    cast('+447700900008' as character varying)
  as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
 union all
 select 
@@ -277,7 +403,7 @@ select
     cast('phone' as character varying)
  as "identifier_b_type", 
     
-    cast('+447700900007' as character varying)
+    cast('+447700900008' as character varying)
  as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
 union all
 select 
@@ -291,7 +417,7 @@ select
     cast('phone' as character varying)
  as "identifier_b_type", 
     
-    cast('+447700900007' as character varying)
+    cast('+447700900008' as character varying)
  as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
 union all
 select 
@@ -319,5 +445,19 @@ select
     cast('phone' as character varying)
  as "identifier_b_type", 
     
-    cast('+447700900007' as character varying)
+    cast('+447700900008' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('email' as character varying)
+ as "identifier_a_type", 
+    
+    cast('kim3@x.io' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+447700900008' as character varying)
  as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"

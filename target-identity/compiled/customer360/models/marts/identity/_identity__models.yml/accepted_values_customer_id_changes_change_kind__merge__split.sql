@@ -8,7 +8,7 @@ with all_values as (
         change_kind as value_field,
         count(*) as n_records
 
-    from "s"."marts"."customer_id_changes"
+    from "warehouse"."marts"."customer_id_changes"
     group by change_kind
 
 )

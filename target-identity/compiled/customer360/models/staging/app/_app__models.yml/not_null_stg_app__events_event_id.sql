@@ -5,7 +5,7 @@
 
 
 select event_id
-from "s"."staging"."stg_app__events"
+from "warehouse"."staging"."stg_app__events"
 where event_id is null
 
 

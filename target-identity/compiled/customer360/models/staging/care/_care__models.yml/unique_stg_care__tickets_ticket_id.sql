@@ -6,7 +6,7 @@ select
     ticket_id as unique_field,
     count(*) as n_records
 
-from "s"."staging"."stg_care__tickets"
+from "warehouse"."staging"."stg_care__tickets"
 where ticket_id is not null
 group by ticket_id
 having count(*) > 1

@@ -5,7 +5,7 @@
 
 
 select ticket_id
-from "s"."raw"."care__tickets"
+from "warehouse"."raw"."care__tickets"
 where ticket_id is null
 
 

@@ -5,7 +5,7 @@
 
 
 select entry_id
-from "s"."staging"."stg_loyalty__points"
+from "warehouse"."staging"."stg_loyalty__points"
 where entry_id is null
 
 

@@ -5,7 +5,7 @@
 
 
 select loyalty_card_number
-from "s"."raw"."loyalty__cards"
+from "warehouse"."raw"."loyalty__cards"
 where loyalty_card_number is null
 
 

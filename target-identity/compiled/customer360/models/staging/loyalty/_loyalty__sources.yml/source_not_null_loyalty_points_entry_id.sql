@@ -5,7 +5,7 @@
 
 
 select entry_id
-from "s"."raw"."loyalty__points"
+from "warehouse"."raw"."loyalty__points"
 where entry_id is null
 
 

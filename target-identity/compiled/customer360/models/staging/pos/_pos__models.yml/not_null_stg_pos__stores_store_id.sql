@@ -5,7 +5,7 @@
 
 
 select store_id
-from "s"."staging"."stg_pos__stores"
+from "warehouse"."staging"."stg_pos__stores"
 where store_id is null
 
 

@@ -5,7 +5,7 @@
 
 
 select transaction_id
-from "s"."raw"."pos__transactions"
+from "warehouse"."raw"."pos__transactions"
 where transaction_id is null
 
 

@@ -5,7 +5,7 @@
 
 
 select review_id
-from "s"."staging"."stg_reviews__reviews"
+from "warehouse"."staging"."stg_reviews__reviews"
 where review_id is null
 
 

@@ -5,7 +5,7 @@
 
 
 select shop_account_id
-from "s"."raw"."shop__accounts"
+from "warehouse"."raw"."shop__accounts"
 where shop_account_id is null
 
 

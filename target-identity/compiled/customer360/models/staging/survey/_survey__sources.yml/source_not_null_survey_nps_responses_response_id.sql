@@ -5,7 +5,7 @@
 
 
 select response_id
-from "s"."raw"."survey__nps_responses"
+from "warehouse"."raw"."survey__nps_responses"
 where response_id is null
 
 

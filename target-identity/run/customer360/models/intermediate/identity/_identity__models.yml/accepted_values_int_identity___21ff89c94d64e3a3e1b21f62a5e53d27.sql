@@ -17,7 +17,7 @@ with all_values as (
         change_kind as value_field,
         count(*) as n_records
 
-    from "s"."intermediate"."int_identity__customer_ids"
+    from "warehouse"."intermediate"."int_identity__customer_ids"
     group by change_kind
 
 )

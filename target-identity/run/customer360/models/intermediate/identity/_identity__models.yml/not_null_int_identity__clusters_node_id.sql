@@ -14,7 +14,7 @@
 
 
 select node_id
-from "s"."intermediate"."int_identity__clusters"
+from "warehouse"."intermediate"."int_identity__clusters"
 where node_id is null
 
 

@@ -14,7 +14,7 @@
 
 
 select is_converged
-from "s"."intermediate"."int_identity__convergence"
+from "warehouse"."intermediate"."int_identity__convergence"
 where is_converged is null
 
 

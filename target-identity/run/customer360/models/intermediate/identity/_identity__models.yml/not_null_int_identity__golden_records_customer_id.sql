@@ -14,7 +14,7 @@
 
 
 select customer_id
-from "s"."intermediate"."int_identity__golden_records"
+from "warehouse"."intermediate"."int_identity__golden_records"
 where customer_id is null
 
 

@@ -14,7 +14,7 @@
 
 
 select customer_id
-from "s"."intermediate"."int_identity__home_stores"
+from "warehouse"."intermediate"."int_identity__home_stores"
 where customer_id is null
 
 

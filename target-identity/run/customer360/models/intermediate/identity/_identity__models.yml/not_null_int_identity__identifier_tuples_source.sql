@@ -14,7 +14,7 @@
 
 
 select source
-from "s"."intermediate"."int_identity__identifier_tuples"
+from "warehouse"."intermediate"."int_identity__identifier_tuples"
 where source is null
 
 

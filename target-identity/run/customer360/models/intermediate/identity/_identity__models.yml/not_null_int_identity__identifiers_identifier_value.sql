@@ -14,7 +14,7 @@
 
 
 select identifier_value
-from "s"."intermediate"."int_identity__identifiers"
+from "warehouse"."intermediate"."int_identity__identifiers"
 where identifier_value is null
 
 

@@ -13,7 +13,7 @@ select
     identifier_type, identifier_value,
     count(*) as occurrences
 
-from "s"."intermediate"."int_identity__customer_ids"
+from "warehouse"."intermediate"."int_identity__customer_ids"
 group by identifier_type, identifier_value
 having count(*) > 1
 

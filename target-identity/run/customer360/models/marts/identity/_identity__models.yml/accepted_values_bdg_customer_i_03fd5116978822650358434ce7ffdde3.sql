@@ -17,7 +17,7 @@ with all_values as (
         identifier_type as value_field,
         count(*) as n_records
 
-    from "s"."marts"."bdg_customer_identifiers"
+    from "warehouse"."marts"."bdg_customer_identifiers"
     group by identifier_type
 
 )

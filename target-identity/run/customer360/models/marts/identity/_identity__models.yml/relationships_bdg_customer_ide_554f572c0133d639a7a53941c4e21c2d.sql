@@ -13,13 +13,13 @@
 
 with child as (
     select customer_id as from_field
-    from "s"."marts"."bdg_customer_identifiers"
+    from "warehouse"."marts"."bdg_customer_identifiers"
     where customer_id is not null
 ),
 
 parent as (
     select customer_id as to_field
-    from "s"."marts"."dim_customers"
+    from "warehouse"."marts"."dim_customers"
 )
 
 select

@@ -14,7 +14,7 @@
 
 
 select ticket_id
-from "s"."raw"."care__tickets"
+from "warehouse"."raw"."care__tickets"
 where ticket_id is null
 
 

@@ -14,7 +14,7 @@
 
 
 select crm_customer_id
-from "s"."raw"."crm__consents"
+from "warehouse"."raw"."crm__consents"
 where crm_customer_id is null
 
 

@@ -14,7 +14,7 @@
 
 
 select event_id
-from "s"."staging"."stg_email__events"
+from "warehouse"."staging"."stg_email__events"
 where event_id is null
 
 

@@ -14,7 +14,7 @@
 
 
 select event_id
-from "s"."raw"."email__events"
+from "warehouse"."raw"."email__events"
 where event_id is null
 
 

@@ -14,7 +14,7 @@
 
 
 select loyalty_card_number
-from "s"."staging"."stg_loyalty__cards"
+from "warehouse"."staging"."stg_loyalty__cards"
 where loyalty_card_number is null
 
 

@@ -14,7 +14,7 @@
 
 
 select transaction_id
-from "s"."staging"."stg_pos__transactions"
+from "warehouse"."staging"."stg_pos__transactions"
 where transaction_id is null
 
 

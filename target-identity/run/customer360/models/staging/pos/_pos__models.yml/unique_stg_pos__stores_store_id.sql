@@ -15,7 +15,7 @@ select
     store_id as unique_field,
     count(*) as n_records
 
-from "s"."staging"."stg_pos__stores"
+from "warehouse"."staging"."stg_pos__stores"
 where store_id is not null
 group by store_id
 having count(*) > 1

@@ -14,7 +14,7 @@
 
 
 select store_id
-from "s"."raw"."pos__stores"
+from "warehouse"."raw"."pos__stores"
 where store_id is null
 
 

@@ -14,7 +14,7 @@
 
 
 select transaction_id
-from "s"."raw"."pos__transactions"
+from "warehouse"."raw"."pos__transactions"
 where transaction_id is null
 
 

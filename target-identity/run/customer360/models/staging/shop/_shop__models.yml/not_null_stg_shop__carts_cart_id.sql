@@ -14,7 +14,7 @@
 
 
 select cart_id
-from "s"."staging"."stg_shop__carts"
+from "warehouse"."staging"."stg_shop__carts"
 where cart_id is null
 
 

@@ -14,7 +14,7 @@
 
 
 select order_id
-from "s"."staging"."stg_shop__orders"
+from "warehouse"."staging"."stg_shop__orders"
 where order_id is null
 
 

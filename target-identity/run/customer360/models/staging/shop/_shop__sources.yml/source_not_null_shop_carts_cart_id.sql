@@ -14,7 +14,7 @@
 
 
 select cart_id
-from "s"."raw"."shop__carts"
+from "warehouse"."raw"."shop__carts"
 where cart_id is null
 
 

@@ -14,7 +14,7 @@
 
 
 select order_id
-from "s"."raw"."shop__orders"
+from "warehouse"."raw"."shop__orders"
 where order_id is null
 
 

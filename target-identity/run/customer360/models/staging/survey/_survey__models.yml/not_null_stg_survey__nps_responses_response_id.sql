@@ -14,7 +14,7 @@
 
 
 select response_id
-from "s"."staging"."stg_survey__nps_responses"
+from "warehouse"."staging"."stg_survey__nps_responses"
 where response_id is null
 
 

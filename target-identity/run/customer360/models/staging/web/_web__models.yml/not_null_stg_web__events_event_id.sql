@@ -14,7 +14,7 @@
 
 
 select event_id
-from "s"."staging"."stg_web__events"
+from "warehouse"."staging"."stg_web__events"
 where event_id is null
 
 

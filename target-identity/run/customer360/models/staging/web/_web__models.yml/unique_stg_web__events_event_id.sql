@@ -15,7 +15,7 @@ select
     event_id as unique_field,
     count(*) as n_records
 
-from "s"."staging"."stg_web__events"
+from "warehouse"."staging"."stg_web__events"
 where event_id is not null
 group by event_id
 having count(*) > 1

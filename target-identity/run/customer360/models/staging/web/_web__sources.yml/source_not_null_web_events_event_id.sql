@@ -14,7 +14,7 @@
 
 
 select event_id
-from "s"."raw"."web__events"
+from "warehouse"."raw"."web__events"
 where event_id is null
 
 

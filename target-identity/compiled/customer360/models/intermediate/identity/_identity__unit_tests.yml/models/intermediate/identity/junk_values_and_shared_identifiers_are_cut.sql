@@ -1,13 +1,10 @@
--- The junk firewall: identifiers cut from the identity graph, and why. The on-call reads this table
--- when a customer looks wrongly merged or wrongly split. Three rules, the first that applies wins:
---   blocklist  the value matches seed identity_junk_blocklist (test@example.com, 0000000000, ...)
+-- Junk identifiers, cut from the identity graph (the first rule that applies names the reason):
+--   blocklist  the value matches seed identity_junk_blocklist (test@example.com, +447777777777, ...)
 --   shared     linked to more distinct anchors (CRM customers, shop accounts, loyalty cards) than
 --              var identity_max_anchors_per_identifier: a shop's shared inbox, a kiosk device
---   household  a weak identifier (var identity_weak_identifier_types: phone) reaching CRM customers
---              or shop accounts of two different people (first names more than one typo apart), on
---              its own records or one record further: a family landline joins nobody, a person's
---              duplicate CRM record or second email still joins
 -- crm_customer_id and shop_account_id are the records themselves and are never cut by counting.
+-- Household phones are the other half of the firewall (int_identity__weak_links); both land in
+-- int_identity__blocked_identifiers.
 
 with
 
@@ -108,11 +105,6 @@ union all select 'shop_account_id', 'S1', 'email', 'real@person.co'
 union all select 'shop_account_id', 'S2', 'email', 'real@person.co'
 union all select 'loyalty_card_number', 'L1', 'email', 'real@person.co'
 union all select 'shop_account_id', 'S' || range, 'device_id', 'KIOSK' from range(1, 8)
-),  __dbt__cte__int_identity__identifier_tuples as (
-
--- Fixture for int_identity__identifier_tuples
-select cast(null as character varying(256)) as "source", cast(null as character varying(256)) as "entity", cast(null as character varying(256)) as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", cast(null as character varying(256)) as "shop_account_id", cast(null as character varying(256)) as "email", cast(null as character varying(256)) as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", cast(null as character varying(256)) as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
-    limit 0
 ),  __dbt__cte__identity_junk_blocklist as (
 
 -- Fixture for identity_junk_blocklist
@@ -194,12 +186,6 @@ select
 edges as (
 
     select * from __dbt__cte__int_identity__edges
-
-),
-
-tuples as (
-
-    select * from __dbt__cte__int_identity__identifier_tuples
 
 ),
 
@@ -296,132 +282,13 @@ anchor_counts as (
 
 ),
 
--- the first names of CRM customers and shop accounts, as their own records give them
-anchor_names as (
-
-    select distinct
-        'crm_customer_id' as anchor_type,
-        crm_customer_id as anchor_value,
-        person_name
-
-    from tuples
-    where source = 'crm' and entity = 'customers' and person_name is not null
-
-    union all
-
-    select distinct
-        'shop_account_id',
-        shop_account_id,
-        person_name
-
-    from tuples
-    where source = 'shop' and entity = 'accounts' and person_name is not null
-
-),
-
--- identifiers sharing a record with a weak one, both directions (edges are stored once)
-edge_ends as (
-
-    select
-        identifier_a_type as identifier_type,
-        identifier_a_value as identifier_value,
-        identifier_b_type as other_type,
-        identifier_b_value as other_value
-
-    from edges
-
-    union all
-
-    select
-        identifier_b_type,
-        identifier_b_value,
-        identifier_a_type,
-        identifier_a_value
-
-    from edges
-
-),
-
-weak_neighbours as (
-
-    select * from edge_ends
-    where identifier_type in ('phone')
-        and other_type not in ('phone')
-
-),
-
--- junk found so far: never a path to anybody's name
-junk as (
-
-    select identifier_type, identifier_value from blocklisted
-    union all
-    select identifier_type, identifier_value from anchor_counts where anchors_linked > 5
-
-),
-
--- the people a weak identifier reaches: named CRM customers and shop accounts on its own records, or
--- one record further through a strong identifier (a landline on a loyalty card whose email is
--- another household member's)
-weak_identifier_names as (
-
-    select
-        weak_neighbours.identifier_type,
-        weak_neighbours.identifier_value,
-        anchor_names.person_name
-
-    from weak_neighbours
-    inner join anchor_names
-        on weak_neighbours.other_type = anchor_names.anchor_type
-        and weak_neighbours.other_value = anchor_names.anchor_value
-
-    union
-
-    select
-        weak_neighbours.identifier_type,
-        weak_neighbours.identifier_value,
-        anchor_names.person_name
-
-    from weak_neighbours
-    left join junk
-        on weak_neighbours.other_type = junk.identifier_type
-        and weak_neighbours.other_value = junk.identifier_value
-    inner join edge_ends as second_hop
-        on weak_neighbours.other_type = second_hop.identifier_type
-        and weak_neighbours.other_value = second_hop.identifier_value
-    inner join anchor_names
-        on second_hop.other_type = anchor_names.anchor_type
-        and second_hop.other_value = anchor_names.anchor_value
-    where junk.identifier_value is null
-
-),
-
--- a weak identifier names different people when two of its names are more than one typo apart
-people_named as (
-
-    select
-        one_name.identifier_type,
-        one_name.identifier_value,
-        count(distinct one_name.person_name) as people_named
-
-    from weak_identifier_names as one_name
-    inner join weak_identifier_names as other_name
-        on one_name.identifier_type = other_name.identifier_type
-        and one_name.identifier_value = other_name.identifier_value
-        and one_name.person_name <> other_name.person_name
-    where damerau_levenshtein(one_name.person_name, other_name.person_name) > 1
-    group by one_name.identifier_type, one_name.identifier_value
-
-),
-
 candidates as (
 
     select
         identifiers.identifier_type,
         identifiers.identifier_value,
         blocklisted.blocklist_reason,
-        coalesce(anchor_counts.anchors_linked, 0) as anchors_linked,
-        coalesce(people_named.people_named, 0) as people_named,
-        identifiers.identifier_type in ('phone') as is_weak
+        coalesce(anchor_counts.anchors_linked, 0) as anchors_linked
 
     from identifiers
     left join blocklisted
@@ -430,41 +297,27 @@ candidates as (
     left join anchor_counts
         on identifiers.identifier_type = anchor_counts.identifier_type
         and identifiers.identifier_value = anchor_counts.identifier_value
-    left join people_named
-        on identifiers.identifier_type = people_named.identifier_type
-        and identifiers.identifier_value = people_named.identifier_value
     where
         blocklisted.blocklist_reason is not null
         or anchor_counts.anchors_linked > 5
-        or people_named.people_named > 1
 
 ),
 
-blocked as (
+junk as (
 
     select
         identifier_type,
         identifier_value,
-        case
-            when blocklist_reason is not null then 'blocklist'
-            when anchors_linked > 5 then 'shared'
-            else 'household'
-        end as block_rule,
+        case when blocklist_reason is not null then 'blocklist' else 'shared' end as block_rule,
         case
             when blocklist_reason is not null then 'blocklist: ' || blocklist_reason
-            when anchors_linked > 5
-                then 'shared: linked to ' || cast(anchors_linked as TEXT)
-                    || ' anchors (limit 5)'
-            else 'household: links ' || cast(people_named as TEXT) || ' differently named people'
+            else 'shared: linked to ' || cast(anchors_linked as TEXT)
+                || ' anchors (limit 5)'
         end as reason,
         anchors_linked
 
     from candidates
-    where
-        blocklist_reason is not null
-        or anchors_linked > 5
-        or (is_weak and people_named > 1)
 
 )
 
-select * from blocked
+select * from junk

@@ -2,72 +2,24 @@
     -- Build actual result given inputs
 with dbt_internal_unit_test_actual as (
   select
-    "identifier_type","identifier_value","block_rule","reason","anchors_linked", 'actual' as "actual_or_expected"
+    "weak_value","linked_value","is_vouched","is_household","is_used", 'actual' as "actual_or_expected"
   from (
-    -- The junk firewall: identifiers cut from the identity graph, and why. The on-call reads this table
--- when a customer looks wrongly merged or wrongly split. Three rules, the first that applies wins:
---   blocklist  the value matches seed identity_junk_blocklist (test@example.com, 0000000000, ...)
---   shared     linked to more distinct anchors (CRM customers, shop accounts, loyalty cards) than
---              var identity_max_anchors_per_identifier: a shop's shared inbox, a kiosk device
---   household  a weak identifier (var identity_weak_identifier_types: phone) reaching CRM customers
---              or shop accounts of two different people (first names more than one typo apart), on
---              its own records or one record further: a family landline joins nobody, a person's
---              duplicate CRM record or second email still joins
--- crm_customer_id and shop_account_id are the records themselves and are never cut by counting.
+    -- The links of weak identifiers (var identity_weak_identifier_types: phone), and whether the graph
+-- may use them. A landline is shared by a household; a mobile belongs to one person. Each link of a
+-- phone to a strong identifier reaches, within that identifier's own records, the people it names:
+-- CRM customers and shop accounts, each a signature (first name, birth date when known).
+--   is_used       the link reaches a named person, or reaches no anchor at all (an email seen only on
+--                 care tickets): a loyalty card or cookie whose records name nobody does not join a
+--                 person through a phone alone
+--   is_household  the used links of the phone reach two different people: first names more than one
+--                 typo apart, or two different birth dates. Such a phone links nobody
+--                 (int_identity__blocked_identifiers); a person's duplicate CRM record with a typo in
+--                 the name, or their second email, still joins.
+-- Junk identifiers (int_identity__junk_identifiers) neither link nor vouch.
 
 with
 
- __dbt__cte__int_identity__identifiers as (
-
--- Fixture for int_identity__identifiers
-select 
-    
-    cast('phone' as character varying)
- as "identifier_type", 
-    
-    cast('+441130000001' as character varying)
- as "identifier_value", cast(null as INTEGER) as "type_priority", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
-union all
-select 
-    
-    cast('phone' as character varying)
- as "identifier_type", 
-    
-    cast('+441130000002' as character varying)
- as "identifier_value", cast(null as INTEGER) as "type_priority", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
-union all
-select 
-    
-    cast('phone' as character varying)
- as "identifier_type", 
-    
-    cast('+447700900005' as character varying)
- as "identifier_value", cast(null as INTEGER) as "type_priority", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
-union all
-select 
-    
-    cast('phone' as character varying)
- as "identifier_type", 
-    
-    cast('+447700900006' as character varying)
- as "identifier_value", cast(null as INTEGER) as "type_priority", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
-union all
-select 
-    
-    cast('phone' as character varying)
- as "identifier_type", 
-    
-    cast('+441130000003' as character varying)
- as "identifier_value", cast(null as INTEGER) as "type_priority", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
-union all
-select 
-    
-    cast('phone' as character varying)
- as "identifier_type", 
-    
-    cast('+447700900007' as character varying)
- as "identifier_value", cast(null as INTEGER) as "type_priority", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
-),  __dbt__cte__int_identity__edges as (
+ __dbt__cte__int_identity__edges as (
 
 -- Fixture for int_identity__edges
 select 
@@ -114,20 +66,6 @@ select
 union all
 select 
     
-    cast('crm_customer_id' as character varying)
- as "identifier_a_type", 
-    
-    cast('DI' as character varying)
- as "identifier_a_value", 
-    
-    cast('phone' as character varying)
- as "identifier_b_type", 
-    
-    cast('+441130000002' as character varying)
- as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
-union all
-select 
-    
     cast('loyalty_card_number' as character varying)
  as "identifier_a_type", 
     
@@ -138,6 +76,202 @@ select
  as "identifier_b_type", 
     
     cast('+441130000002' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('DI' as character varying)
+ as "identifier_a_value", 
+    
+    cast('loyalty_card_number' as character varying)
+ as "identifier_b_type", 
+    
+    cast('DI-L' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('FIN' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000003' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('FIN' as character varying)
+ as "identifier_a_value", 
+    
+    cast('email' as character varying)
+ as "identifier_b_type", 
+    
+    cast('fin@x.io' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('email' as character varying)
+ as "identifier_a_type", 
+    
+    cast('fin@x.io' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000003' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('loyalty_card_number' as character varying)
+ as "identifier_a_type", 
+    
+    cast('LC-R' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000003' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('loyalty_card_number' as character varying)
+ as "identifier_a_type", 
+    
+    cast('LC-R' as character varying)
+ as "identifier_a_value", 
+    
+    cast('email' as character varying)
+ as "identifier_b_type", 
+    
+    cast('roisin@x.io' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('email' as character varying)
+ as "identifier_a_type", 
+    
+    cast('roisin@x.io' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000003' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('ROI' as character varying)
+ as "identifier_a_value", 
+    
+    cast('email' as character varying)
+ as "identifier_b_type", 
+    
+    cast('roisin@x.io' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('NIA' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000004' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
+    cast('NIA' as character varying)
+ as "identifier_a_value", 
+    
+    cast('email' as character varying)
+ as "identifier_b_type", 
+    
+    cast('nia@x.io' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('email' as character varying)
+ as "identifier_a_type", 
+    
+    cast('nia@x.io' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000004' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('loyalty_card_number' as character varying)
+ as "identifier_a_type", 
+    
+    cast('LC-E' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000004' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('loyalty_card_number' as character varying)
+ as "identifier_a_type", 
+    
+    cast('LC-E' as character varying)
+ as "identifier_a_value", 
+    
+    cast('email' as character varying)
+ as "identifier_b_type", 
+    
+    cast('ella@x.io' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('email' as character varying)
+ as "identifier_a_type", 
+    
+    cast('ella@x.io' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+441130000004' as character varying)
  as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
 union all
 select 
@@ -187,6 +321,20 @@ select
     cast('crm_customer_id' as character varying)
  as "identifier_a_type", 
     
+    cast('ED' as character varying)
+ as "identifier_a_value", 
+    
+    cast('loyalty_card_number' as character varying)
+ as "identifier_b_type", 
+    
+    cast('ED-L' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+union all
+select 
+    
+    cast('crm_customer_id' as character varying)
+ as "identifier_a_type", 
+    
     cast('JON1' as character varying)
  as "identifier_a_value", 
     
@@ -215,13 +363,13 @@ select
     cast('crm_customer_id' as character varying)
  as "identifier_a_type", 
     
-    cast('FIN' as character varying)
+    cast('SA1' as character varying)
  as "identifier_a_value", 
     
     cast('phone' as character varying)
  as "identifier_b_type", 
     
-    cast('+441130000003' as character varying)
+    cast('+441130000007' as character varying)
  as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
 union all
 select 
@@ -229,83 +377,13 @@ select
     cast('crm_customer_id' as character varying)
  as "identifier_a_type", 
     
-    cast('FIN' as character varying)
- as "identifier_a_value", 
-    
-    cast('email' as character varying)
- as "identifier_b_type", 
-    
-    cast('fin@x.io' as character varying)
- as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
-union all
-select 
-    
-    cast('email' as character varying)
- as "identifier_a_type", 
-    
-    cast('fin@x.io' as character varying)
+    cast('SA2' as character varying)
  as "identifier_a_value", 
     
     cast('phone' as character varying)
  as "identifier_b_type", 
     
-    cast('+441130000003' as character varying)
- as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
-union all
-select 
-    
-    cast('loyalty_card_number' as character varying)
- as "identifier_a_type", 
-    
-    cast('LC-R' as character varying)
- as "identifier_a_value", 
-    
-    cast('phone' as character varying)
- as "identifier_b_type", 
-    
-    cast('+441130000003' as character varying)
- as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
-union all
-select 
-    
-    cast('loyalty_card_number' as character varying)
- as "identifier_a_type", 
-    
-    cast('LC-R' as character varying)
- as "identifier_a_value", 
-    
-    cast('email' as character varying)
- as "identifier_b_type", 
-    
-    cast('roisin@x.io' as character varying)
- as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
-union all
-select 
-    
-    cast('email' as character varying)
- as "identifier_a_type", 
-    
-    cast('roisin@x.io' as character varying)
- as "identifier_a_value", 
-    
-    cast('phone' as character varying)
- as "identifier_b_type", 
-    
-    cast('+441130000003' as character varying)
- as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
-union all
-select 
-    
-    cast('crm_customer_id' as character varying)
- as "identifier_a_type", 
-    
-    cast('ROI' as character varying)
- as "identifier_a_value", 
-    
-    cast('email' as character varying)
- as "identifier_b_type", 
-    
-    cast('roisin@x.io' as character varying)
+    cast('+441130000007' as character varying)
  as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
 union all
 select 
@@ -319,7 +397,7 @@ select
     cast('phone' as character varying)
  as "identifier_b_type", 
     
-    cast('+447700900007' as character varying)
+    cast('+447700900008' as character varying)
  as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
 union all
 select 
@@ -347,7 +425,7 @@ select
     cast('phone' as character varying)
  as "identifier_b_type", 
     
-    cast('+447700900007' as character varying)
+    cast('+447700900008' as character varying)
  as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
 union all
 select 
@@ -361,7 +439,7 @@ select
     cast('phone' as character varying)
  as "identifier_b_type", 
     
-    cast('+447700900007' as character varying)
+    cast('+447700900008' as character varying)
  as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
 union all
 select 
@@ -389,595 +467,846 @@ select
     cast('phone' as character varying)
  as "identifier_b_type", 
     
-    cast('+447700900007' as character varying)
+    cast('+447700900008' as character varying)
  as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
-),  __dbt__cte__int_identity__identifier_tuples as (
+union all
+select 
+    
+    cast('email' as character varying)
+ as "identifier_a_type", 
+    
+    cast('kim3@x.io' as character varying)
+ as "identifier_a_value", 
+    
+    cast('phone' as character varying)
+ as "identifier_b_type", 
+    
+    cast('+447700900008' as character varying)
+ as "identifier_b_value", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as HUGEINT) as "record_count", cast(null as INTEGER) as "source_mask", cast(null as character varying(256)) as "sources"
+),  __dbt__cte__int_identity__junk_identifiers as (
 
--- Fixture for int_identity__identifier_tuples
+-- Fixture for int_identity__junk_identifiers
+select cast(null as character varying(256)) as "identifier_type", cast(null as character varying(256)) as "identifier_value", cast(null as character varying(256)) as "block_rule", cast(null as character varying(256)) as "reason", cast(null as BIGINT) as "anchors_linked"
+    limit 0
+),  __dbt__cte__stg_crm__customers as (
+
+-- Fixture for stg_crm__customers
 select 
     
-    cast('crm' as character varying)
- as "source", 
+    cast('JON1' as character varying)
+ as "crm_customer_id", cast(null as character varying(256)) as "email", cast(null as character varying(256)) as "phone", 
     
-    cast('customers' as character varying)
- as "entity", 
+    cast('Jonathan' as character varying)
+ as "first_name", cast(null as character varying(256)) as "last_name", 
     
-    cast('ANN' as character varying)
- as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
-    
-    cast(null as character varying(256))
- as "shop_account_id", cast(null as character varying(256)) as "email", 
-    
-    cast('+441130000001' as character varying)
- as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
-    
-    cast('ann' as character varying)
- as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
+    cast('1980-01-01' as DATE)
+ as "birth_date", cast(null as character varying(256)) as "street", cast(null as character varying(256)) as "postcode", cast(null as character varying(256)) as "city", cast(null as character varying(256)) as "country", cast(null as TIMESTAMP) as "created_at", cast(null as TIMESTAMP) as "updated_at", cast(null as DATE) as "_export_date", cast(null as TIMESTAMP) as "_loaded_at", cast(null as BIGINT) as "_line_number"
 union all
 select 
-    
-    cast('crm' as character varying)
- as "source", 
-    
-    cast('customers' as character varying)
- as "entity", 
     
     cast('BOB' as character varying)
- as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
+ as "crm_customer_id", cast(null as character varying(256)) as "email", cast(null as character varying(256)) as "phone", 
     
-    cast(null as character varying(256))
- as "shop_account_id", cast(null as character varying(256)) as "email", 
+    cast('Bob' as character varying)
+ as "first_name", cast(null as character varying(256)) as "last_name", 
     
-    cast('+441130000001' as character varying)
- as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
-    
-    cast('bob' as character varying)
- as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
+    cast(null as DATE)
+ as "birth_date", cast(null as character varying(256)) as "street", cast(null as character varying(256)) as "postcode", cast(null as character varying(256)) as "city", cast(null as character varying(256)) as "country", cast(null as TIMESTAMP) as "created_at", cast(null as TIMESTAMP) as "updated_at", cast(null as DATE) as "_export_date", cast(null as TIMESTAMP) as "_loaded_at", cast(null as BIGINT) as "_line_number"
 union all
 select 
-    
-    cast('crm' as character varying)
- as "source", 
-    
-    cast('customers' as character varying)
- as "entity", 
     
     cast('CY' as character varying)
- as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
+ as "crm_customer_id", cast(null as character varying(256)) as "email", cast(null as character varying(256)) as "phone", 
     
-    cast(null as character varying(256))
- as "shop_account_id", cast(null as character varying(256)) as "email", 
+    cast('Cy' as character varying)
+ as "first_name", cast(null as character varying(256)) as "last_name", 
     
-    cast('+441130000002' as character varying)
- as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
-    
-    cast('cy' as character varying)
- as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
+    cast(null as DATE)
+ as "birth_date", cast(null as character varying(256)) as "street", cast(null as character varying(256)) as "postcode", cast(null as character varying(256)) as "city", cast(null as character varying(256)) as "country", cast(null as TIMESTAMP) as "created_at", cast(null as TIMESTAMP) as "updated_at", cast(null as DATE) as "_export_date", cast(null as TIMESTAMP) as "_loaded_at", cast(null as BIGINT) as "_line_number"
 union all
 select 
-    
-    cast('crm' as character varying)
- as "source", 
-    
-    cast('customers' as character varying)
- as "entity", 
     
     cast('DI' as character varying)
- as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
+ as "crm_customer_id", cast(null as character varying(256)) as "email", cast(null as character varying(256)) as "phone", 
     
-    cast(null as character varying(256))
- as "shop_account_id", cast(null as character varying(256)) as "email", 
+    cast('Di' as character varying)
+ as "first_name", cast(null as character varying(256)) as "last_name", 
     
-    cast('+447700900099' as character varying)
- as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
-    
-    cast('di' as character varying)
- as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
+    cast(null as DATE)
+ as "birth_date", cast(null as character varying(256)) as "street", cast(null as character varying(256)) as "postcode", cast(null as character varying(256)) as "city", cast(null as character varying(256)) as "country", cast(null as TIMESTAMP) as "created_at", cast(null as TIMESTAMP) as "updated_at", cast(null as DATE) as "_export_date", cast(null as TIMESTAMP) as "_loaded_at", cast(null as BIGINT) as "_line_number"
 union all
 select 
-    
-    cast('crm' as character varying)
- as "source", 
-    
-    cast('customers' as character varying)
- as "entity", 
-    
-    cast('ED' as character varying)
- as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
-    
-    cast(null as character varying(256))
- as "shop_account_id", cast(null as character varying(256)) as "email", 
-    
-    cast('+447700900005' as character varying)
- as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
-    
-    cast('ed' as character varying)
- as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
-union all
-select 
-    
-    cast('shop' as character varying)
- as "source", 
-    
-    cast('accounts' as character varying)
- as "entity", 
-    
-    cast(null as character varying(256))
- as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
-    
-    cast('ED-S' as character varying)
- as "shop_account_id", cast(null as character varying(256)) as "email", 
-    
-    cast('+447700900005' as character varying)
- as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
-    
-    cast('ed' as character varying)
- as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
-union all
-select 
-    
-    cast('crm' as character varying)
- as "source", 
-    
-    cast('customers' as character varying)
- as "entity", 
-    
-    cast('JON1' as character varying)
- as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
-    
-    cast(null as character varying(256))
- as "shop_account_id", cast(null as character varying(256)) as "email", 
-    
-    cast('+447700900006' as character varying)
- as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
-    
-    cast('jonathan' as character varying)
- as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
-union all
-select 
-    
-    cast('crm' as character varying)
- as "source", 
-    
-    cast('customers' as character varying)
- as "entity", 
-    
-    cast('JON2' as character varying)
- as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
-    
-    cast(null as character varying(256))
- as "shop_account_id", cast(null as character varying(256)) as "email", 
-    
-    cast('+447700900006' as character varying)
- as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
-    
-    cast('jonahtan' as character varying)
- as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
-union all
-select 
-    
-    cast('crm' as character varying)
- as "source", 
-    
-    cast('customers' as character varying)
- as "entity", 
     
     cast('FIN' as character varying)
- as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
+ as "crm_customer_id", cast(null as character varying(256)) as "email", cast(null as character varying(256)) as "phone", 
     
-    cast(null as character varying(256))
- as "shop_account_id", cast(null as character varying(256)) as "email", 
+    cast('Finley' as character varying)
+ as "first_name", cast(null as character varying(256)) as "last_name", 
     
-    cast('+441130000003' as character varying)
- as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
-    
-    cast('finley' as character varying)
- as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
+    cast(null as DATE)
+ as "birth_date", cast(null as character varying(256)) as "street", cast(null as character varying(256)) as "postcode", cast(null as character varying(256)) as "city", cast(null as character varying(256)) as "country", cast(null as TIMESTAMP) as "created_at", cast(null as TIMESTAMP) as "updated_at", cast(null as DATE) as "_export_date", cast(null as TIMESTAMP) as "_loaded_at", cast(null as BIGINT) as "_line_number"
 union all
 select 
-    
-    cast('crm' as character varying)
- as "source", 
-    
-    cast('customers' as character varying)
- as "entity", 
     
     cast('ROI' as character varying)
- as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
+ as "crm_customer_id", cast(null as character varying(256)) as "email", cast(null as character varying(256)) as "phone", 
     
-    cast(null as character varying(256))
- as "shop_account_id", cast(null as character varying(256)) as "email", 
+    cast('Roisin' as character varying)
+ as "first_name", cast(null as character varying(256)) as "last_name", 
     
-    cast(null as character varying(256))
- as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
-    
-    cast('roisin' as character varying)
- as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
+    cast(null as DATE)
+ as "birth_date", cast(null as character varying(256)) as "street", cast(null as character varying(256)) as "postcode", cast(null as character varying(256)) as "city", cast(null as character varying(256)) as "country", cast(null as TIMESTAMP) as "created_at", cast(null as TIMESTAMP) as "updated_at", cast(null as DATE) as "_export_date", cast(null as TIMESTAMP) as "_loaded_at", cast(null as BIGINT) as "_line_number"
 union all
 select 
     
-    cast('crm' as character varying)
- as "source", 
+    cast('NIA' as character varying)
+ as "crm_customer_id", cast(null as character varying(256)) as "email", cast(null as character varying(256)) as "phone", 
     
-    cast('customers' as character varying)
- as "entity", 
+    cast('Niamh' as character varying)
+ as "first_name", cast(null as character varying(256)) as "last_name", 
+    
+    cast(null as DATE)
+ as "birth_date", cast(null as character varying(256)) as "street", cast(null as character varying(256)) as "postcode", cast(null as character varying(256)) as "city", cast(null as character varying(256)) as "country", cast(null as TIMESTAMP) as "created_at", cast(null as TIMESTAMP) as "updated_at", cast(null as DATE) as "_export_date", cast(null as TIMESTAMP) as "_loaded_at", cast(null as BIGINT) as "_line_number"
+union all
+select 
+    
+    cast('ED' as character varying)
+ as "crm_customer_id", cast(null as character varying(256)) as "email", cast(null as character varying(256)) as "phone", 
+    
+    cast('Ed' as character varying)
+ as "first_name", cast(null as character varying(256)) as "last_name", 
+    
+    cast(null as DATE)
+ as "birth_date", cast(null as character varying(256)) as "street", cast(null as character varying(256)) as "postcode", cast(null as character varying(256)) as "city", cast(null as character varying(256)) as "country", cast(null as TIMESTAMP) as "created_at", cast(null as TIMESTAMP) as "updated_at", cast(null as DATE) as "_export_date", cast(null as TIMESTAMP) as "_loaded_at", cast(null as BIGINT) as "_line_number"
+union all
+select 
+    
+    cast('ANN' as character varying)
+ as "crm_customer_id", cast(null as character varying(256)) as "email", cast(null as character varying(256)) as "phone", 
+    
+    cast('Ann' as character varying)
+ as "first_name", cast(null as character varying(256)) as "last_name", 
+    
+    cast(null as DATE)
+ as "birth_date", cast(null as character varying(256)) as "street", cast(null as character varying(256)) as "postcode", cast(null as character varying(256)) as "city", cast(null as character varying(256)) as "country", cast(null as TIMESTAMP) as "created_at", cast(null as TIMESTAMP) as "updated_at", cast(null as DATE) as "_export_date", cast(null as TIMESTAMP) as "_loaded_at", cast(null as BIGINT) as "_line_number"
+union all
+select 
+    
+    cast('JON2' as character varying)
+ as "crm_customer_id", cast(null as character varying(256)) as "email", cast(null as character varying(256)) as "phone", 
+    
+    cast('Jonahtan' as character varying)
+ as "first_name", cast(null as character varying(256)) as "last_name", 
+    
+    cast('1980-01-01' as DATE)
+ as "birth_date", cast(null as character varying(256)) as "street", cast(null as character varying(256)) as "postcode", cast(null as character varying(256)) as "city", cast(null as character varying(256)) as "country", cast(null as TIMESTAMP) as "created_at", cast(null as TIMESTAMP) as "updated_at", cast(null as DATE) as "_export_date", cast(null as TIMESTAMP) as "_loaded_at", cast(null as BIGINT) as "_line_number"
+union all
+select 
+    
+    cast('SA1' as character varying)
+ as "crm_customer_id", cast(null as character varying(256)) as "email", cast(null as character varying(256)) as "phone", 
+    
+    cast('Sanne' as character varying)
+ as "first_name", cast(null as character varying(256)) as "last_name", 
+    
+    cast('1970-01-01' as DATE)
+ as "birth_date", cast(null as character varying(256)) as "street", cast(null as character varying(256)) as "postcode", cast(null as character varying(256)) as "city", cast(null as character varying(256)) as "country", cast(null as TIMESTAMP) as "created_at", cast(null as TIMESTAMP) as "updated_at", cast(null as DATE) as "_export_date", cast(null as TIMESTAMP) as "_loaded_at", cast(null as BIGINT) as "_line_number"
+union all
+select 
+    
+    cast('SA2' as character varying)
+ as "crm_customer_id", cast(null as character varying(256)) as "email", cast(null as character varying(256)) as "phone", 
+    
+    cast('Sanne' as character varying)
+ as "first_name", cast(null as character varying(256)) as "last_name", 
+    
+    cast('1975-05-05' as DATE)
+ as "birth_date", cast(null as character varying(256)) as "street", cast(null as character varying(256)) as "postcode", cast(null as character varying(256)) as "city", cast(null as character varying(256)) as "country", cast(null as TIMESTAMP) as "created_at", cast(null as TIMESTAMP) as "updated_at", cast(null as DATE) as "_export_date", cast(null as TIMESTAMP) as "_loaded_at", cast(null as BIGINT) as "_line_number"
+union all
+select 
     
     cast('KIM' as character varying)
- as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
+ as "crm_customer_id", cast(null as character varying(256)) as "email", cast(null as character varying(256)) as "phone", 
     
-    cast(null as character varying(256))
- as "shop_account_id", cast(null as character varying(256)) as "email", 
+    cast('Kim' as character varying)
+ as "first_name", cast(null as character varying(256)) as "last_name", 
     
-    cast('+447700900007' as character varying)
- as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
+    cast(null as DATE)
+ as "birth_date", cast(null as character varying(256)) as "street", cast(null as character varying(256)) as "postcode", cast(null as character varying(256)) as "city", cast(null as character varying(256)) as "country", cast(null as TIMESTAMP) as "created_at", cast(null as TIMESTAMP) as "updated_at", cast(null as DATE) as "_export_date", cast(null as TIMESTAMP) as "_loaded_at", cast(null as BIGINT) as "_line_number"
+),  __dbt__cte__stg_shop__accounts as (
+
+-- Fixture for stg_shop__accounts
+select 
     
-    cast('kim' as character varying)
- as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
+    cast('ED-S' as character varying)
+ as "shop_account_id", cast(null as character varying(256)) as "email", cast(null as character varying(256)) as "phone", 
+    
+    cast('Ed' as character varying)
+ as "first_name", cast(null as character varying(256)) as "last_name", cast(null as TIMESTAMP) as "created_at", cast(null as DATE) as "_export_date", cast(null as TIMESTAMP) as "_loaded_at", cast(null as BIGINT) as "_line_number"
 union all
 select 
     
-    cast('shop' as character varying)
- as "source", 
-    
-    cast('accounts' as character varying)
- as "entity", 
-    
-    cast(null as character varying(256))
- as "crm_customer_id", cast(null as character varying(256)) as "loyalty_card_number", 
-    
     cast('KIM-S' as character varying)
- as "shop_account_id", cast(null as character varying(256)) as "email", 
-    
-    cast('+447700900007' as character varying)
- as "phone", cast(null as character varying(256)) as "social_handle", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "anonymous_id", 
+ as "shop_account_id", cast(null as character varying(256)) as "email", cast(null as character varying(256)) as "phone", 
     
     cast('kim' as character varying)
- as "person_name", cast(null as TIMESTAMP) as "first_seen_at", cast(null as TIMESTAMP) as "last_seen_at", cast(null as BIGINT) as "record_count"
-),  __dbt__cte__identity_junk_blocklist as (
-
--- Fixture for identity_junk_blocklist
-select cast(null as character varying(256)) as "identifier_type", cast(null as character varying(256)) as "match_type", cast(null as character varying(256)) as "pattern", cast(null as character varying(256)) as "reason"
-    limit 0
-), identifiers as (
-
-    select identifier_type, identifier_value from __dbt__cte__int_identity__identifiers
-
-),
-
-edges as (
+ as "first_name", cast(null as character varying(256)) as "last_name", cast(null as TIMESTAMP) as "created_at", cast(null as DATE) as "_export_date", cast(null as TIMESTAMP) as "_loaded_at", cast(null as BIGINT) as "_line_number"
+), edges as (
 
     select * from __dbt__cte__int_identity__edges
 
 ),
 
-tuples as (
+junk as (
 
-    select * from __dbt__cte__int_identity__identifier_tuples
-
-),
-
-blocklist as (
-
-    select * from __dbt__cte__identity_junk_blocklist
+    select * from __dbt__cte__int_identity__junk_identifiers
 
 ),
 
-blocklist_matches as (
+crm_customers as (
+
+    select * from __dbt__cte__stg_crm__customers
+
+),
+
+shop_accounts as (
+
+    select * from __dbt__cte__stg_shop__accounts
+
+),
+
+signatures as (
 
     select
-        identifiers.identifier_type,
-        identifiers.identifier_value,
-        blocklist.reason as blocklist_reason,
-        case blocklist.match_type when 'value' then 1 when 'like' then 2 else 3 end as match_rank
-
-    from identifiers
-    inner join blocklist
-        on identifiers.identifier_type = blocklist.identifier_type
-        and case blocklist.match_type
-        when 'value' then identifiers.identifier_value = blocklist.pattern
-        when 'like' then identifiers.identifier_value like blocklist.pattern
-        when 'repeated_digit' then
-            length(identifiers.identifier_value) >= cast(blocklist.pattern as integer)
-            and 
-
-    right(
-        identifiers.identifier_value,
-        cast(blocklist.pattern as integer)
-    )
-                = repeat(
-
-    right(
-        identifiers.identifier_value,
-        1
-    ), cast(blocklist.pattern as integer))
-            and 
-
-    right(
-        identifiers.identifier_value,
-        1
-    ) between '0' and '9'
-        else false
-    end
-
-),
-
--- the most specific rule names the reason: an exact value before a pattern
-blocklisted as (
-
-    select *
-    from blocklist_matches
-    qualify row_number() over (partition by identifier_type, identifier_value order by match_rank, blocklist_reason) = 1
-
-),
-
--- every edge seen from both ends, keeping only the anchor ends
-anchor_links as (
-
-    select
-        identifier_a_type as identifier_type,
-        identifier_a_value as identifier_value,
-        identifier_b_type as anchor_type,
-        identifier_b_value as anchor_value
-
-    from edges
-    where identifier_b_type in ('crm_customer_id', 'shop_account_id', 'loyalty_card_number')
-
-    union all
-
-    select
-        identifier_b_type,
-        identifier_b_value,
-        identifier_a_type,
-        identifier_a_value
-
-    from edges
-    where identifier_a_type in ('crm_customer_id', 'shop_account_id', 'loyalty_card_number')
-
-),
-
--- edges are distinct pairs, so each linked anchor is one row
-anchor_counts as (
-
-    select
-        identifier_type,
-        identifier_value,
-        count(*) as anchors_linked
-
-    from anchor_links
-    where identifier_type not in ('crm_customer_id', 'shop_account_id')
-    group by identifier_type, identifier_value
-
-),
-
--- the first names of CRM customers and shop accounts, as their own records give them
-anchor_names as (
-
-    select distinct
         'crm_customer_id' as anchor_type,
         crm_customer_id as anchor_value,
-        person_name
+        lower(first_name) as person_name,
+        birth_date
 
-    from tuples
-    where source = 'crm' and entity = 'customers' and person_name is not null
+    from crm_customers
+    where first_name is not null
 
     union all
 
-    select distinct
+    select
         'shop_account_id',
         shop_account_id,
-        person_name
+        lower(first_name),
+        cast(null as date)
 
-    from tuples
-    where source = 'shop' and entity = 'accounts' and person_name is not null
+    from shop_accounts
+    where first_name is not null
 
 ),
 
--- identifiers sharing a record with a weak one, both directions (edges are stored once)
+-- every edge from both ends, junk left out
 edge_ends as (
 
     select
-        identifier_a_type as identifier_type,
-        identifier_a_value as identifier_value,
-        identifier_b_type as other_type,
-        identifier_b_value as other_value
+        edges.identifier_a_type as identifier_type,
+        edges.identifier_a_value as identifier_value,
+        edges.identifier_b_type as other_type,
+        edges.identifier_b_value as other_value
 
     from edges
 
     union all
 
     select
-        identifier_b_type,
-        identifier_b_value,
-        identifier_a_type,
-        identifier_a_value
+        edges.identifier_b_type,
+        edges.identifier_b_value,
+        edges.identifier_a_type,
+        edges.identifier_a_value
 
     from edges
 
 ),
 
-weak_neighbours as (
+clean_ends as (
 
-    select * from edge_ends
+    select edge_ends.*
+
+    from edge_ends
+    left join junk as junk_end
+        on edge_ends.identifier_type = junk_end.identifier_type
+        and edge_ends.identifier_value = junk_end.identifier_value
+    left join junk as junk_other
+        on edge_ends.other_type = junk_other.identifier_type
+        and edge_ends.other_value = junk_other.identifier_value
+    where junk_end.identifier_value is null and junk_other.identifier_value is null
+
+),
+
+weak_links as (
+
+    select
+        identifier_type as weak_type,
+        identifier_value as weak_value,
+        other_type as linked_type,
+        other_value as linked_value
+
+    from clean_ends
     where identifier_type in ('phone')
         and other_type not in ('phone')
 
 ),
 
--- junk found so far: never a path to anybody's name
-junk as (
+-- what each linked identifier reaches: itself and the strong identifiers on its own records
+reached as (
 
-    select identifier_type, identifier_value from blocklisted
-    union all
-    select identifier_type, identifier_value from anchor_counts where anchors_linked > 5
-
-),
-
--- the people a weak identifier reaches: named CRM customers and shop accounts on its own records, or
--- one record further through a strong identifier (a landline on a loyalty card whose email is
--- another household member's)
-weak_identifier_names as (
-
-    select
-        weak_neighbours.identifier_type,
-        weak_neighbours.identifier_value,
-        anchor_names.person_name
-
-    from weak_neighbours
-    inner join anchor_names
-        on weak_neighbours.other_type = anchor_names.anchor_type
-        and weak_neighbours.other_value = anchor_names.anchor_value
+    select weak_type, weak_value, linked_type, linked_value, linked_type as reached_type, linked_value as reached_value
+    from weak_links
 
     union
 
     select
-        weak_neighbours.identifier_type,
-        weak_neighbours.identifier_value,
-        anchor_names.person_name
+        weak_links.weak_type,
+        weak_links.weak_value,
+        weak_links.linked_type,
+        weak_links.linked_value,
+        clean_ends.other_type,
+        clean_ends.other_value
 
-    from weak_neighbours
-    left join junk
-        on weak_neighbours.other_type = junk.identifier_type
-        and weak_neighbours.other_value = junk.identifier_value
-    inner join edge_ends as second_hop
-        on weak_neighbours.other_type = second_hop.identifier_type
-        and weak_neighbours.other_value = second_hop.identifier_value
-    inner join anchor_names
-        on second_hop.other_type = anchor_names.anchor_type
-        and second_hop.other_value = anchor_names.anchor_value
-    where junk.identifier_value is null
+    from weak_links
+    inner join clean_ends
+        on weak_links.linked_type = clean_ends.identifier_type
+        and weak_links.linked_value = clean_ends.identifier_value
+    where clean_ends.other_type not in ('phone')
 
 ),
 
--- a weak identifier names different people when two of its names are more than one typo apart
-people_named as (
+reached_people as (
 
-    select
-        one_name.identifier_type,
-        one_name.identifier_value,
-        count(distinct one_name.person_name) as people_named
+    select distinct
+        reached.weak_type,
+        reached.weak_value,
+        reached.linked_type,
+        reached.linked_value,
+        signatures.person_name,
+        signatures.birth_date
 
-    from weak_identifier_names as one_name
-    inner join weak_identifier_names as other_name
-        on one_name.identifier_type = other_name.identifier_type
-        and one_name.identifier_value = other_name.identifier_value
-        and one_name.person_name <> other_name.person_name
-    where damerau_levenshtein(one_name.person_name, other_name.person_name) > 1
-    group by one_name.identifier_type, one_name.identifier_value
+    from reached
+    inner join signatures
+        on reached.reached_type = signatures.anchor_type
+        and reached.reached_value = signatures.anchor_value
 
 ),
 
-candidates as (
+link_reach as (
 
     select
-        identifiers.identifier_type,
-        identifiers.identifier_value,
-        blocklisted.blocklist_reason,
-        coalesce(anchor_counts.anchors_linked, 0) as anchors_linked,
-        coalesce(people_named.people_named, 0) as people_named,
-        identifiers.identifier_type in ('phone') as is_weak
+        reached.weak_type,
+        reached.weak_value,
+        reached.linked_type,
+        reached.linked_value,
+        sum(case when reached.reached_type in ('crm_customer_id', 'shop_account_id', 'loyalty_card_number') then 1 else 0 end) as anchors_reached
 
-    from identifiers
-    left join blocklisted
-        on identifiers.identifier_type = blocklisted.identifier_type
-        and identifiers.identifier_value = blocklisted.identifier_value
-    left join anchor_counts
-        on identifiers.identifier_type = anchor_counts.identifier_type
-        and identifiers.identifier_value = anchor_counts.identifier_value
-    left join people_named
-        on identifiers.identifier_type = people_named.identifier_type
-        and identifiers.identifier_value = people_named.identifier_value
+    from reached
+    group by reached.weak_type, reached.weak_value, reached.linked_type, reached.linked_value
+
+),
+
+link_people as (
+
+    select weak_type, weak_value, linked_type, linked_value, count(*) as people_reached
+    from reached_people
+    group by weak_type, weak_value, linked_type, linked_value
+
+),
+
+verdicts as (
+
+    select
+        link_reach.weak_type,
+        link_reach.weak_value,
+        link_reach.linked_type,
+        link_reach.linked_value,
+        link_reach.anchors_reached,
+        coalesce(link_people.people_reached, 0) as people_reached,
+        coalesce(link_people.people_reached, 0) > 0 or link_reach.anchors_reached = 0 as is_vouched
+
+    from link_reach
+    left join link_people
+        on link_reach.weak_type = link_people.weak_type
+        and link_reach.weak_value = link_people.weak_value
+        and link_reach.linked_type = link_people.linked_type
+        and link_reach.linked_value = link_people.linked_value
+
+),
+
+-- the people a phone's vouched links reach, and whether two of them are different persons
+phone_people as (
+
+    select distinct
+        reached_people.weak_type,
+        reached_people.weak_value,
+        reached_people.person_name,
+        reached_people.birth_date
+
+    from reached_people
+    inner join verdicts
+        on reached_people.weak_type = verdicts.weak_type
+        and reached_people.weak_value = verdicts.weak_value
+        and reached_people.linked_type = verdicts.linked_type
+        and reached_people.linked_value = verdicts.linked_value
+    where verdicts.is_vouched
+
+),
+
+households as (
+
+    select
+        one_person.weak_type,
+        one_person.weak_value,
+        count(distinct one_person.person_name) as people_named
+
+    from phone_people as one_person
+    inner join phone_people as other_person
+        on one_person.weak_type = other_person.weak_type
+        and one_person.weak_value = other_person.weak_value
     where
-        blocklisted.blocklist_reason is not null
-        or anchor_counts.anchors_linked > 5
-        or people_named.people_named > 1
+        damerau_levenshtein(one_person.person_name, other_person.person_name) > 1
+        or one_person.birth_date <> other_person.birth_date
+    group by one_person.weak_type, one_person.weak_value
 
 ),
 
-blocked as (
+final as (
 
     select
-        identifier_type,
-        identifier_value,
-        case
-            when blocklist_reason is not null then 'blocklist'
-            when anchors_linked > 5 then 'shared'
-            else 'household'
-        end as block_rule,
-        case
-            when blocklist_reason is not null then 'blocklist: ' || blocklist_reason
-            when anchors_linked > 5
-                then 'shared: linked to ' || cast(anchors_linked as TEXT)
-                    || ' anchors (limit 5)'
-            else 'household: links ' || cast(people_named as TEXT) || ' differently named people'
-        end as reason,
-        anchors_linked
+        verdicts.weak_type,
+        verdicts.weak_value,
+        verdicts.linked_type,
+        verdicts.linked_value,
+        verdicts.anchors_reached,
+        verdicts.people_reached,
+        verdicts.is_vouched,
+        households.weak_value is not null as is_household,
+        coalesce(households.people_named, 0) as household_people_named,
+        verdicts.is_vouched and households.weak_value is null as is_used
 
-    from candidates
-    where
-        blocklist_reason is not null
-        or anchors_linked > 5
-        or (is_weak and people_named > 1)
+    from verdicts
+    left join households
+        on verdicts.weak_type = households.weak_type
+        and verdicts.weak_value = households.weak_value
 
 )
 
-select * from blocked
+select * from final
   ) _dbt_internal_unit_test_actual
 ),
 -- Build expected result
 dbt_internal_unit_test_expected as (
   select
-    "identifier_type", "identifier_value", "block_rule", "reason", "anchors_linked", 'expected' as "actual_or_expected"
+    "weak_value", "linked_value", "is_vouched", "is_household", "is_used", 'expected' as "actual_or_expected"
   from (
     select 
     
-    cast('phone' as character varying)
- as "identifier_type", 
+    cast('+441130000001' as character varying)
+ as "weak_value", 
+    
+    cast('ANN' as character varying)
+ as "linked_value", 
+    
+    cast('true' as BOOLEAN)
+ as "is_vouched", 
+    
+    cast('true' as BOOLEAN)
+ as "is_household", 
+    
+    cast('false' as BOOLEAN)
+ as "is_used"
+union all
+select 
     
     cast('+441130000001' as character varying)
- as "identifier_value", 
+ as "weak_value", 
     
-    cast('household' as character varying)
- as "block_rule", 
+    cast('BOB' as character varying)
+ as "linked_value", 
     
-    cast('household: links 2 differently named people' as character varying)
- as "reason", 
+    cast('true' as BOOLEAN)
+ as "is_vouched", 
     
-    cast('2' as BIGINT)
- as "anchors_linked"
+    cast('true' as BOOLEAN)
+ as "is_household", 
+    
+    cast('false' as BOOLEAN)
+ as "is_used"
 union all
 select 
-    
-    cast('phone' as character varying)
- as "identifier_type", 
     
     cast('+441130000002' as character varying)
- as "identifier_value", 
+ as "weak_value", 
     
-    cast('household' as character varying)
- as "block_rule", 
+    cast('CY' as character varying)
+ as "linked_value", 
     
-    cast('household: links 2 differently named people' as character varying)
- as "reason", 
+    cast('true' as BOOLEAN)
+ as "is_vouched", 
     
-    cast('3' as BIGINT)
- as "anchors_linked"
+    cast('true' as BOOLEAN)
+ as "is_household", 
+    
+    cast('false' as BOOLEAN)
+ as "is_used"
 union all
 select 
     
-    cast('phone' as character varying)
- as "identifier_type", 
+    cast('+441130000002' as character varying)
+ as "weak_value", 
+    
+    cast('DI-L' as character varying)
+ as "linked_value", 
+    
+    cast('true' as BOOLEAN)
+ as "is_vouched", 
+    
+    cast('true' as BOOLEAN)
+ as "is_household", 
+    
+    cast('false' as BOOLEAN)
+ as "is_used"
+union all
+select 
     
     cast('+441130000003' as character varying)
- as "identifier_value", 
+ as "weak_value", 
     
-    cast('household' as character varying)
- as "block_rule", 
+    cast('FIN' as character varying)
+ as "linked_value", 
     
-    cast('household: links 2 differently named people' as character varying)
- as "reason", 
+    cast('true' as BOOLEAN)
+ as "is_vouched", 
     
-    cast('2' as BIGINT)
- as "anchors_linked"
+    cast('true' as BOOLEAN)
+ as "is_household", 
+    
+    cast('false' as BOOLEAN)
+ as "is_used"
+union all
+select 
+    
+    cast('+441130000003' as character varying)
+ as "weak_value", 
+    
+    cast('fin@x.io' as character varying)
+ as "linked_value", 
+    
+    cast('true' as BOOLEAN)
+ as "is_vouched", 
+    
+    cast('true' as BOOLEAN)
+ as "is_household", 
+    
+    cast('false' as BOOLEAN)
+ as "is_used"
+union all
+select 
+    
+    cast('+441130000003' as character varying)
+ as "weak_value", 
+    
+    cast('LC-R' as character varying)
+ as "linked_value", 
+    
+    cast('false' as BOOLEAN)
+ as "is_vouched", 
+    
+    cast('true' as BOOLEAN)
+ as "is_household", 
+    
+    cast('false' as BOOLEAN)
+ as "is_used"
+union all
+select 
+    
+    cast('+441130000003' as character varying)
+ as "weak_value", 
+    
+    cast('roisin@x.io' as character varying)
+ as "linked_value", 
+    
+    cast('true' as BOOLEAN)
+ as "is_vouched", 
+    
+    cast('true' as BOOLEAN)
+ as "is_household", 
+    
+    cast('false' as BOOLEAN)
+ as "is_used"
+union all
+select 
+    
+    cast('+441130000004' as character varying)
+ as "weak_value", 
+    
+    cast('NIA' as character varying)
+ as "linked_value", 
+    
+    cast('true' as BOOLEAN)
+ as "is_vouched", 
+    
+    cast('false' as BOOLEAN)
+ as "is_household", 
+    
+    cast('true' as BOOLEAN)
+ as "is_used"
+union all
+select 
+    
+    cast('+441130000004' as character varying)
+ as "weak_value", 
+    
+    cast('nia@x.io' as character varying)
+ as "linked_value", 
+    
+    cast('true' as BOOLEAN)
+ as "is_vouched", 
+    
+    cast('false' as BOOLEAN)
+ as "is_household", 
+    
+    cast('true' as BOOLEAN)
+ as "is_used"
+union all
+select 
+    
+    cast('+441130000004' as character varying)
+ as "weak_value", 
+    
+    cast('LC-E' as character varying)
+ as "linked_value", 
+    
+    cast('false' as BOOLEAN)
+ as "is_vouched", 
+    
+    cast('false' as BOOLEAN)
+ as "is_household", 
+    
+    cast('false' as BOOLEAN)
+ as "is_used"
+union all
+select 
+    
+    cast('+441130000004' as character varying)
+ as "weak_value", 
+    
+    cast('ella@x.io' as character varying)
+ as "linked_value", 
+    
+    cast('false' as BOOLEAN)
+ as "is_vouched", 
+    
+    cast('false' as BOOLEAN)
+ as "is_household", 
+    
+    cast('false' as BOOLEAN)
+ as "is_used"
+union all
+select 
+    
+    cast('+447700900005' as character varying)
+ as "weak_value", 
+    
+    cast('ED' as character varying)
+ as "linked_value", 
+    
+    cast('true' as BOOLEAN)
+ as "is_vouched", 
+    
+    cast('false' as BOOLEAN)
+ as "is_household", 
+    
+    cast('true' as BOOLEAN)
+ as "is_used"
+union all
+select 
+    
+    cast('+447700900005' as character varying)
+ as "weak_value", 
+    
+    cast('ED-S' as character varying)
+ as "linked_value", 
+    
+    cast('true' as BOOLEAN)
+ as "is_vouched", 
+    
+    cast('false' as BOOLEAN)
+ as "is_household", 
+    
+    cast('true' as BOOLEAN)
+ as "is_used"
+union all
+select 
+    
+    cast('+447700900005' as character varying)
+ as "weak_value", 
+    
+    cast('ED-L' as character varying)
+ as "linked_value", 
+    
+    cast('true' as BOOLEAN)
+ as "is_vouched", 
+    
+    cast('false' as BOOLEAN)
+ as "is_household", 
+    
+    cast('true' as BOOLEAN)
+ as "is_used"
+union all
+select 
+    
+    cast('+447700900006' as character varying)
+ as "weak_value", 
+    
+    cast('JON1' as character varying)
+ as "linked_value", 
+    
+    cast('true' as BOOLEAN)
+ as "is_vouched", 
+    
+    cast('false' as BOOLEAN)
+ as "is_household", 
+    
+    cast('true' as BOOLEAN)
+ as "is_used"
+union all
+select 
+    
+    cast('+447700900006' as character varying)
+ as "weak_value", 
+    
+    cast('JON2' as character varying)
+ as "linked_value", 
+    
+    cast('true' as BOOLEAN)
+ as "is_vouched", 
+    
+    cast('false' as BOOLEAN)
+ as "is_household", 
+    
+    cast('true' as BOOLEAN)
+ as "is_used"
+union all
+select 
+    
+    cast('+441130000007' as character varying)
+ as "weak_value", 
+    
+    cast('SA1' as character varying)
+ as "linked_value", 
+    
+    cast('true' as BOOLEAN)
+ as "is_vouched", 
+    
+    cast('true' as BOOLEAN)
+ as "is_household", 
+    
+    cast('false' as BOOLEAN)
+ as "is_used"
+union all
+select 
+    
+    cast('+441130000007' as character varying)
+ as "weak_value", 
+    
+    cast('SA2' as character varying)
+ as "linked_value", 
+    
+    cast('true' as BOOLEAN)
+ as "is_vouched", 
+    
+    cast('true' as BOOLEAN)
+ as "is_household", 
+    
+    cast('false' as BOOLEAN)
+ as "is_used"
+union all
+select 
+    
+    cast('+447700900008' as character varying)
+ as "weak_value", 
+    
+    cast('KIM' as character varying)
+ as "linked_value", 
+    
+    cast('true' as BOOLEAN)
+ as "is_vouched", 
+    
+    cast('false' as BOOLEAN)
+ as "is_household", 
+    
+    cast('true' as BOOLEAN)
+ as "is_used"
+union all
+select 
+    
+    cast('+447700900008' as character varying)
+ as "weak_value", 
+    
+    cast('kim1@x.io' as character varying)
+ as "linked_value", 
+    
+    cast('true' as BOOLEAN)
+ as "is_vouched", 
+    
+    cast('false' as BOOLEAN)
+ as "is_household", 
+    
+    cast('true' as BOOLEAN)
+ as "is_used"
+union all
+select 
+    
+    cast('+447700900008' as character varying)
+ as "weak_value", 
+    
+    cast('KIM-S' as character varying)
+ as "linked_value", 
+    
+    cast('true' as BOOLEAN)
+ as "is_vouched", 
+    
+    cast('false' as BOOLEAN)
+ as "is_household", 
+    
+    cast('true' as BOOLEAN)
+ as "is_used"
+union all
+select 
+    
+    cast('+447700900008' as character varying)
+ as "weak_value", 
+    
+    cast('kim2@x.io' as character varying)
+ as "linked_value", 
+    
+    cast('true' as BOOLEAN)
+ as "is_vouched", 
+    
+    cast('false' as BOOLEAN)
+ as "is_household", 
+    
+    cast('true' as BOOLEAN)
+ as "is_used"
+union all
+select 
+    
+    cast('+447700900008' as character varying)
+ as "weak_value", 
+    
+    cast('kim3@x.io' as character varying)
+ as "linked_value", 
+    
+    cast('true' as BOOLEAN)
+ as "is_vouched", 
+    
+    cast('false' as BOOLEAN)
+ as "is_household", 
+    
+    cast('true' as BOOLEAN)
+ as "is_used"
   ) _dbt_internal_unit_test_expected
 )
 -- Union actual and expected results

@@ -305,7 +305,7 @@ assignment as (
             when owners.cluster_node_id = members.cluster_node_id then 'merge'
             else 'split'
         end as change_kind,
-        cast('2026-11-23 13:50:57.593606' as timestamp) as assigned_at,
+        cast('2026-11-23 13:59:09.353979' as timestamp) as assigned_at,
         'current' as assignment_scope
 
     from members
