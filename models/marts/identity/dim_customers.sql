@@ -1,0 +1,115 @@
+-- One row per person, stitched from every source: the golden record (each attribute with the source
+-- that won it), home store, first seen, sources present, identifiers per type, and consent per
+-- purpose and channel as of as_of_date. A customer is a cluster holding more than anonymous
+-- cookies or devices. Erased customers are absent.
+
+{%- set identifier_types = identity_identifier_types() %}
+{%- set attributes = ['first_name', 'last_name', 'email', 'phone', 'birth_date'] %}
+{%- set purposes = ['marketing', 'profiling', 'personalisation'] %}
+{%- set channels = ['email', 'sms', 'push', 'ads'] %}
+
+with
+
+customer_ids as (
+
+    select * from {{ ref('int_identity__customer_ids') }}
+    where is_known
+
+),
+
+erasures as (
+
+    select * from {{ ref('int_identity__erasures') }}
+
+),
+
+golden_records as (
+
+    select * from {{ ref('int_identity__golden_records') }}
+
+),
+
+home_stores as (
+
+    select * from {{ ref('int_identity__home_stores') }}
+
+),
+
+consents as (
+
+    select * from {{ ref('int_identity__consents') }}
+
+),
+
+customers as (
+
+    select
+        customer_ids.customer_id,
+        min(customer_ids.first_seen_at) as first_seen_at,
+        max(customer_ids.last_seen_at) as last_seen_at,
+        bit_or(customer_ids.source_mask) as source_mask,
+        {%- for identifier_type in identifier_types %}
+        sum(case when customer_ids.identifier_type = '{{ identifier_type }}' then 1 else 0 end) as {{ identifier_type }}_count{{ ',' if not loop.last }}
+        {%- endfor %}
+
+    from customer_ids
+    left join erasures
+        on customer_ids.customer_id = erasures.customer_id
+    where erasures.customer_id is null
+    group by customer_ids.customer_id
+
+),
+
+final as (
+
+    select
+        ---------- ids
+        customers.customer_id,
+
+        ---------- golden record
+        {%- for attribute in attributes %}
+        golden_records.{{ attribute }},
+        {%- endfor %}
+        golden_records.street,
+        golden_records.postcode,
+        golden_records.city,
+        golden_records.country,
+
+        ---------- which source won each attribute
+        {%- for attribute in attributes %}
+        golden_records.{{ attribute }}_source,
+        {%- endfor %}
+        golden_records.address_source,
+
+        ---------- stores
+        home_stores.home_store_id,
+        home_stores.home_store_city,
+
+        ---------- identity
+        {{ identity_source_names('customers.source_mask') }} as sources,
+        {%- for identifier_type in identifier_types %}
+        cast(customers.{{ identifier_type }}_count as {{ dbt.type_int() }}) as {{ identifier_type }}_count,
+        {%- endfor %}
+
+        ---------- consent as of as_of_date
+        {%- for purpose in purposes %}
+        {%- for channel in channels %}
+        coalesce(consents.consent_{{ purpose }}_{{ channel }}, false) as consent_{{ purpose }}_{{ channel }},
+        {%- endfor %}
+        {%- endfor %}
+
+        ---------- timestamps
+        customers.first_seen_at,
+        customers.last_seen_at
+
+    from customers
+    left join golden_records
+        on customers.customer_id = golden_records.customer_id
+    left join home_stores
+        on customers.customer_id = home_stores.customer_id
+    left join consents
+        on customers.customer_id = consents.customer_id
+
+)
+
+select * from final

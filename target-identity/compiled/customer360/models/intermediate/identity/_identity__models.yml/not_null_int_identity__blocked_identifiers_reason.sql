@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select reason
+from "warehouse"."intermediate"."int_identity__blocked_identifiers"
+where reason is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select entity
+from "warehouse"."intermediate"."int_identity__identifier_tuples"
+where entity is null
+
+

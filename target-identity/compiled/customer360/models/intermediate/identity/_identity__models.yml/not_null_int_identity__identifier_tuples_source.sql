@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select source
+from "warehouse"."intermediate"."int_identity__identifier_tuples"
+where source is null
+
+

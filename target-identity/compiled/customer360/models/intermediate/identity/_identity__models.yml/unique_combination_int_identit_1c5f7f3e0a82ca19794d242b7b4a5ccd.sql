@@ -1,0 +1,10 @@
+
+
+select
+    identifier_type, identifier_value,
+    count(*) as occurrences
+
+from "warehouse"."intermediate"."int_identity__identifiers"
+group by identifier_type, identifier_value
+having count(*) > 1
+

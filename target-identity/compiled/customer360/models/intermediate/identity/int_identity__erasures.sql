@@ -1,0 +1,82 @@
+-- One row per erased customer: a right-to-erasure request (by CRM customer id or email, requested on
+-- or before as_of_date) erases the whole cluster of that person from every mart. count(*) here is
+-- the number of erased customers; int_identity__erased_identifiers lists what to filter facts by.
+-- A request naming a blocked (junk) identifier only erases through its other identifier.
+
+with
+
+as_of as (
+
+    select as_of_date from "warehouse"."intermediate"."int_calendar__as_of_date"
+
+),
+
+requests as (
+
+    select * from "warehouse"."staging"."stg_crm__erasure_requests"
+    where cast(requested_at as date) <= (select as_of.as_of_date from as_of)
+
+),
+
+customer_ids as (
+
+    select * from "warehouse"."intermediate"."int_identity__customer_ids"
+
+),
+
+requested_identifiers as (
+
+    select 'crm_customer_id' as identifier_type, crm_customer_id as identifier_value, requested_at
+    from requests
+    where crm_customer_id is not null
+
+    union all
+
+    select 'email', email, requested_at
+    from requests
+    where email is not null
+
+),
+
+erased_customers as (
+
+    select
+        customer_ids.customer_id,
+        min(requested_identifiers.requested_at) as first_requested_at,
+        count(*) as requests_matched
+
+    from requested_identifiers
+    inner join customer_ids
+        on requested_identifiers.identifier_type = customer_ids.identifier_type
+        and requested_identifiers.identifier_value = customer_ids.identifier_value
+    group by customer_ids.customer_id
+
+),
+
+cluster_sizes as (
+
+    select
+        customer_id,
+        count(*) as identifiers_erased
+
+    from customer_ids
+    where customer_id in (select erased_customers.customer_id from erased_customers)
+    group by customer_id
+
+),
+
+erasures as (
+
+    select
+        erased_customers.customer_id,
+        erased_customers.first_requested_at,
+        erased_customers.requests_matched,
+        cluster_sizes.identifiers_erased
+
+    from erased_customers
+    inner join cluster_sizes
+        on erased_customers.customer_id = cluster_sizes.customer_id
+
+)
+
+select * from erasures

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select ticket_id
+from "warehouse"."raw"."care__tickets"
+where ticket_id is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select store_id
+from "warehouse"."staging"."stg_pos__stores"
+where store_id is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select reason
+from "warehouse"."reference"."identity_junk_blocklist"
+where reason is null
+
+

@@ -1,0 +1,24 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+
+select
+    low_node_id, high_node_id,
+    count(*) as occurrences
+
+from "warehouse"."intermediate"."int_identity__graph_edges"
+group by low_node_id, high_node_id
+having count(*) > 1
+
+
+  
+  
+      
+    ) dbt_internal_test
