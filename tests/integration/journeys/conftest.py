@@ -9,18 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
-PROJECT_DIR = Path(__file__).resolve().parents[3]
-sys.path.insert(0, str(PROJECT_DIR))
-
-from orchestration.landing.contract import BY_TABLE, ENTITIES, quarantine_ddl, raw_table_ddl
-
-DBT = Path(sys.executable).with_name("dbt")
+from orchestration.landing.contract import BY_TABLE
+from tests.conftest import DBT, PROJECT_DIR, create_raw_tables
 
 
 class Warehouse:
@@ -29,12 +24,7 @@ class Warehouse:
     def __init__(self, path: Path, target_path: Path):
         self.path = path
         self.target_path = target_path
-        self._line = 0
-        with duckdb.connect(str(path)) as con:
-            con.execute("create schema if not exists raw")
-            for entity in ENTITIES:
-                con.execute(raw_table_ddl(entity))
-            con.execute(quarantine_ddl())
+        create_raw_tables(path)
 
     def load(self, table: str, export_date: str, rows: list[dict], loaded_at: str | None = None) -> None:
         """Append rows to raw.<table> as one export file of export_date (lineage columns filled in)."""

@@ -1,12 +1,71 @@
 
     
+      
+    
 
     create  table
       "w"."marts"."fct_abandoned_carts__dbt_tmp"
   
+  (
+    cart_id varchar not null,
+    customer_id varchar,
+    shop_account_id varchar,
+    anonymous_id varchar,
+    source_identifier_type varchar,
+    cart_value double,
+    hours_idle bigint,
+    created_at timestamp,
+    last_activity_at timestamp
     
-    as (
-      -- Carts with activity but no order, idle for at least var abandoned_cart_after_hours before the end
+    )
+ ;
+    
+    
+    insert into "w"."marts"."fct_abandoned_carts__dbt_tmp" 
+  (
+    
+      
+      
+      cart_id ,
+    
+      
+      
+      customer_id ,
+    
+      
+      
+      shop_account_id ,
+    
+      
+      
+      anonymous_id ,
+    
+      
+      
+      source_identifier_type ,
+    
+      
+      
+      cart_value ,
+    
+      
+      
+      hours_idle ,
+    
+      
+      
+      created_at ,
+    
+      
+      
+      last_activity_at 
+    
+  )
+ (
+      
+    select cart_id, customer_id, shop_account_id, anonymous_id, source_identifier_type, cart_value, hours_idle, created_at, last_activity_at
+    from (
+        -- Carts with activity but no order, idle for at least var abandoned_cart_after_hours before the end
 -- of as_of_date.
 
 with
@@ -112,6 +171,6 @@ final as (
 )
 
 select * from final
+    ) as model_subq
     );
-    
   

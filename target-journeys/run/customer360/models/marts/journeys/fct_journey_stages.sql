@@ -1,12 +1,76 @@
 
     
+      
+    
 
     create  table
       "w"."marts"."fct_journey_stages__dbt_tmp"
   
+  (
+    customer_id varchar not null,
+    stage varchar not null,
+    stage_order integer,
+    touchpoint_id varchar,
+    channel varchar,
+    channel_path varchar,
+    previous_stage varchar,
+    days_since_previous_stage bigint,
+    days_since_first_touch bigint,
+    reached_at timestamp not null
     
-    as (
-      -- One row per customer and journey stage reached (seed journey_stages), as of as_of_date, with the
+    )
+ ;
+    
+    
+    insert into "w"."marts"."fct_journey_stages__dbt_tmp" 
+  (
+    
+      
+      
+      customer_id ,
+    
+      
+      
+      stage ,
+    
+      
+      
+      stage_order ,
+    
+      
+      
+      touchpoint_id ,
+    
+      
+      
+      channel ,
+    
+      
+      
+      channel_path ,
+    
+      
+      
+      previous_stage ,
+    
+      
+      
+      days_since_previous_stage ,
+    
+      
+      
+      days_since_first_touch ,
+    
+      
+      
+      reached_at 
+    
+  )
+ (
+      
+    select customer_id, stage, stage_order, touchpoint_id, channel, channel_path, previous_stage, days_since_previous_stage, days_since_first_touch, reached_at
+    from (
+        -- One row per customer and journey stage reached (seed journey_stages), as of as_of_date, with the
 -- days since the stage reached before it and, on first_purchase, the channel path that led there.
 
 with
@@ -275,6 +339,6 @@ stages as (
 )
 
 select * from stages
+    ) as model_subq
     );
-    
   

@@ -1,12 +1,76 @@
 
     
+      
+    
 
     create  table
       "w"."marts"."fct_order_attribution__dbt_tmp"
   
+  (
+    order_id varchar not null,
+    model varchar not null,
+    touchpoint_id varchar,
+    customer_id varchar,
+    channel varchar not null,
+    touchpoint_type varchar,
+    credit double not null,
+    attributed_revenue double,
+    touchpoint_occurred_at timestamp,
+    ordered_at timestamp
     
-    as (
-      -- Each order's credit spread over the customer's touchpoints in the var attribution_window_days
+    )
+ ;
+    
+    
+    insert into "w"."marts"."fct_order_attribution__dbt_tmp" 
+  (
+    
+      
+      
+      order_id ,
+    
+      
+      
+      model ,
+    
+      
+      
+      touchpoint_id ,
+    
+      
+      
+      customer_id ,
+    
+      
+      
+      channel ,
+    
+      
+      
+      touchpoint_type ,
+    
+      
+      
+      credit ,
+    
+      
+      
+      attributed_revenue ,
+    
+      
+      
+      touchpoint_occurred_at ,
+    
+      
+      
+      ordered_at 
+    
+  )
+ (
+      
+    select order_id, model, touchpoint_id, customer_id, channel, touchpoint_type, credit, attributed_revenue, touchpoint_occurred_at, ordered_at
+    from (
+        -- Each order's credit spread over the customer's touchpoints in the var attribution_window_days
 -- before it, by three models: first_touch, last_touch and linear. Credits per order and model sum
 -- to 1; an order with no such touchpoint (or no known customer) gets one 'unattributed' row, so
 -- attributed revenue per model adds up to fct_orders.net_amount.
@@ -186,6 +250,6 @@ final as (
 )
 
 select * from final
+    ) as model_subq
     );
-    
   

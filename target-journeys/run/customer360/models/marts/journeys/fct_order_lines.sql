@@ -1,12 +1,71 @@
 
     
+      
+    
 
     create  table
       "w"."marts"."fct_order_lines__dbt_tmp"
   
+  (
+    order_id varchar not null,
+    line_number bigint not null,
+    customer_id varchar,
+    channel varchar,
+    sku varchar,
+    quantity bigint,
+    unit_price double,
+    line_amount double,
+    ordered_at timestamp
     
-    as (
-      -- One row per line of the orders in fct_orders (online order lines and till transaction lines).
+    )
+ ;
+    
+    
+    insert into "w"."marts"."fct_order_lines__dbt_tmp" 
+  (
+    
+      
+      
+      order_id ,
+    
+      
+      
+      line_number ,
+    
+      
+      
+      customer_id ,
+    
+      
+      
+      channel ,
+    
+      
+      
+      sku ,
+    
+      
+      
+      quantity ,
+    
+      
+      
+      unit_price ,
+    
+      
+      
+      line_amount ,
+    
+      
+      
+      ordered_at 
+    
+  )
+ (
+      
+    select order_id, line_number, customer_id, channel, sku, quantity, unit_price, line_amount, ordered_at
+    from (
+        -- One row per line of the orders in fct_orders (online order lines and till transaction lines).
 
 with
 
@@ -82,6 +141,6 @@ order_lines as (
 )
 
 select * from order_lines
+    ) as model_subq
     );
-    
   

@@ -1,12 +1,91 @@
 
     
+      
+    
 
     create  table
       "w"."marts"."fct_orders__dbt_tmp"
   
+  (
+    order_id varchar not null,
+    customer_id varchar,
+    channel varchar not null,
+    store_id varchar,
+    device_channel varchar,
+    source_identifier_type varchar,
+    status varchar not null,
+    currency varchar,
+    customer_order_number bigint,
+    gross_amount double not null,
+    net_amount double not null,
+    item_count bigint,
+    ordered_at timestamp not null
     
-    as (
-      -- One row per purchase: online shop orders and store (till) transactions, as of as_of_date.
+    )
+ ;
+    
+    
+    insert into "w"."marts"."fct_orders__dbt_tmp" 
+  (
+    
+      
+      
+      order_id ,
+    
+      
+      
+      customer_id ,
+    
+      
+      
+      channel ,
+    
+      
+      
+      store_id ,
+    
+      
+      
+      device_channel ,
+    
+      
+      
+      source_identifier_type ,
+    
+      
+      
+      status ,
+    
+      
+      
+      currency ,
+    
+      
+      
+      customer_order_number ,
+    
+      
+      
+      gross_amount ,
+    
+      
+      
+      net_amount ,
+    
+      
+      
+      item_count ,
+    
+      
+      
+      ordered_at 
+    
+  )
+ (
+      
+    select order_id, customer_id, channel, store_id, device_channel, source_identifier_type, status, currency, customer_order_number, gross_amount, net_amount, item_count, ordered_at
+    from (
+        -- One row per purchase: online shop orders and store (till) transactions, as of as_of_date.
 
 with
 
@@ -52,6 +131,6 @@ numbered as (
 )
 
 select * from numbered
+    ) as model_subq
     );
-    
   
