@@ -54,9 +54,9 @@ class Warehouse:
         assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
         return result
 
-    def build_journeys(self, *extra: str, vars: str | None = None) -> None:
-        """Build the journey marts and everything upstream of them (tests of those models included)."""
-        self.dbt("build", "--select", "+tag:journeys", *extra, vars=vars)
+    def build_journeys(self, *extra: str, vars: str | None = None) -> subprocess.CompletedProcess:
+        """Build the journey marts and everything upstream, with their data tests (unit tests apart)."""
+        return self.dbt("build", "--select", "+tag:journeys", "--exclude", "test_type:unit", *extra, vars=vars)
 
     def query(self, sql: str) -> list[tuple]:
         with duckdb.connect(str(self.path), read_only=True) as con:

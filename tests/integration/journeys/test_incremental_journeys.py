@@ -191,3 +191,10 @@ def test_export_behind_the_lookback_is_counted_then_recovered_by_full_refresh(bu
     assert [(str(d), n) for d, n in late] == [(D[2], 1)]
     wh.build_journeys("--full-refresh")
     assert wh.query("select count(*) from marts.fct_touchpoints where touchpoint_id = 'email:e4'") == [(1,)]
+
+
+def test_journey_unit_tests_pass(built):
+    wh, _, _ = built
+    result = wh.dbt("test", "--select", "tag:journeys,test_type:unit")  # fails the test on any failure
+    for model in ("fct_sessions", "fct_touchpoints", "fct_order_attribution", "fct_journey_stages"):
+        assert f"unit_test {model}::" in result.stdout

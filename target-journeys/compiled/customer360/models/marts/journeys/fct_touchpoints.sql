@@ -26,47 +26,15 @@ touchpoint_types as (
 
 
 
-batch as (
-
-    select
-        
-
-    (coalesce(max(_export_date), cast('1900-01-01' as date)) + cast(-3 as bigint) * interval 1 day) as exported_after
-
-    from "w"."marts"."fct_touchpoints"
-
-),
-
-affected_visitors as (
-
-    select distinct
-        events.channel,
-        events.visitor_id
-
-    from events
-    cross join batch
-    where events._export_date > batch.exported_after
-
-),
-
 scoped_events as (
 
-    select events.*
-
-    from events
-    inner join affected_visitors
-        on events.channel = affected_visitors.channel
-        and events.visitor_id = affected_visitors.visitor_id
+    select * from events
 
 ),
 
 scoped_records as (
 
-    select record_touchpoints.*
-
-    from record_touchpoints
-    cross join batch
-    where record_touchpoints._export_date > batch.exported_after
+    select * from record_touchpoints
 
 ),
 
@@ -287,51 +255,9 @@ batch_touchpoints as (
 
 
 
--- rows built earlier whose identifier now belongs to another customer (identity merged, split or
--- stitched a cookie to a login): re-keyed without re-reading their source
-built_touchpoints as (
-
-    select
-        built.*,
-        built.customer_id as built_customer_id
-
-    from "w"."marts"."fct_touchpoints" as built
-    left join batch_touchpoints
-        on built.touchpoint_id = batch_touchpoints.touchpoint_id
-    where batch_touchpoints.touchpoint_id is null
-
-),
-
-rekeyed as (
-
-    select
-        built_touchpoints.touchpoint_id,
-        lookup.customer_id,
-        built_touchpoints.channel,
-        built_touchpoints.source,
-        built_touchpoints.touchpoint_type,
-        built_touchpoints.occurred_at,
-        built_touchpoints.session_id,
-        built_touchpoints.revenue,
-        built_touchpoints.engaged_seconds,
-        built_touchpoints.source_identifier_type,
-        built_touchpoints.source_identifier_value,
-        built_touchpoints._export_date
-
-    from built_touchpoints
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup
-        on built_touchpoints.source_identifier_type = lookup.identifier_type
-        and built_touchpoints.source_identifier_value = lookup.identifier_value
-    where lookup.customer_id is distinct from built_touchpoints.built_customer_id
-        and not coalesce(lookup.is_erased, false)
-
-),
-
 changed_touchpoints as (
 
-    select touchpoint_id, customer_id, channel, source, touchpoint_type, occurred_at, session_id, revenue, engaged_seconds, source_identifier_type, source_identifier_value, _export_date from batch_touchpoints
-    union all
-    select touchpoint_id, customer_id, channel, source, touchpoint_type, occurred_at, session_id, revenue, engaged_seconds, source_identifier_type, source_identifier_value, _export_date from rekeyed
+    select * from batch_touchpoints
 
 ),
 

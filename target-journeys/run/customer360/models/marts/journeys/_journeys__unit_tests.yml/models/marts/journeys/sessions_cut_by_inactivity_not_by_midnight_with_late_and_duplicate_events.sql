@@ -1190,7 +1190,7 @@ dbt_internal_unit_test_expected as (
     cast('2' as BIGINT)
  as "heartbeat_count", 
     
-    cast('16' as BIGINT)
+    cast('15' as BIGINT)
  as "engaged_seconds", 
     
     cast('/a' as character varying)
