@@ -2,10 +2,10 @@
 -- Fixture for int_journey__identifier_lookup
 select 
     
-    cast('anonymous_id' as character varying)
+    cast('shop_account_id' as character varying)
  as "identifier_type", 
     
-    cast('K1' as character varying)
+    cast('A1' as character varying)
  as "identifier_value", 
     
     cast('CUST1' as character varying)
@@ -16,10 +16,24 @@ select
 union all
 select 
     
-    cast('shop_account_id' as character varying)
+    cast('email' as character varying)
  as "identifier_type", 
     
-    cast('A1' as character varying)
+    cast('g@x.io' as character varying)
+ as "identifier_value", 
+    
+    cast('CUST2' as character varying)
+ as "customer_id", 
+    
+    cast(False as BOOLEAN)
+ as "is_erased"
+union all
+select 
+    
+    cast('loyalty_card_number' as character varying)
+ as "identifier_type", 
+    
+    cast('LC1' as character varying)
  as "identifier_value", 
     
     cast('CUST1' as character varying)
