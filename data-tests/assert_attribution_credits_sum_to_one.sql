@@ -1,5 +1,6 @@
 -- Catches an order whose credits under one attribution model do not add up to 1 (a touchpoint
 -- counted twice, a missing 'unattributed' row, a rounding slip) and an order missing from a model.
+{{ config(meta={'dagster': {'ref': {'name': 'fct_order_attribution'}}}) }}
 
 with
 
