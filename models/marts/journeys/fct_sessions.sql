@@ -1,5 +1,6 @@
 -- incremental: an incremental run re-sessionises, from their whole history, every visitor with an
--- event exported in the last late_event_lookback_days export days (or whose customer changed), and
+-- event exported in the last late_event_lookback_days export days of its channel (or whose customer
+-- changed), and
 -- replaces that visitor's sessions (delete+insert on channel + visitor_id). Late events inside the
 -- lookback therefore land in the right session, however old the session.
 {{ config(
@@ -30,12 +31,15 @@ events as (
 
 {% if is_incremental() %}
 
-batch as (
+-- the lookback is counted per channel, back from the newest export of that channel already here
+watermarks as (
 
     select
-        {{ dbt.dateadd('day', -1 * var('late_event_lookback_days'), "coalesce(max(_export_date), cast('1900-01-01' as date))") }} as exported_after
+        channel,
+        {{ dbt.dateadd('day', -1 * var('late_event_lookback_days'), 'max(_export_date)') }} as exported_after
 
     from {{ this }}
+    group by channel
 
 ),
 
@@ -67,8 +71,10 @@ affected_visitors as (
         events.visitor_id
 
     from events
-    cross join batch
-    where events._export_date > batch.exported_after
+    left join watermarks
+        on events.channel = watermarks.channel
+    where watermarks.exported_after is null
+        or events._export_date > watermarks.exported_after
 
     union
 

@@ -1,5 +1,5 @@
 -- incremental: a run (re)builds the touchpoints exported in the last late_event_lookback_days export
--- days, all web/app touchpoints of the visitors seen in them (so session ids and per-view engaged
+-- days of their source, all web/app touchpoints of the visitors seen in them (so session ids and per-view engaged
 -- time stay right when late events join old sessions), and re-keys rows whose identifier now belongs
 -- to another customer; delete+insert on touchpoint_id, so a redelivered event never counts twice.
 {{ config(
@@ -39,12 +39,16 @@ touchpoint_types as (
 
 {% if is_incremental() %}
 
-batch as (
+-- the lookback is counted per source, back from the newest export of that source already here, so
+-- a source whose exports stall for a while and then catch up is not skipped
+watermarks as (
 
     select
-        {{ dbt.dateadd('day', -1 * var('late_event_lookback_days'), "coalesce(max(_export_date), cast('1900-01-01' as date))") }} as exported_after
+        source,
+        {{ dbt.dateadd('day', -1 * var('late_event_lookback_days'), 'max(_export_date)') }} as exported_after
 
     from {{ this }}
+    group by source
 
 ),
 
@@ -55,8 +59,10 @@ affected_visitors as (
         events.visitor_id
 
     from events
-    cross join batch
-    where events._export_date > batch.exported_after
+    left join watermarks
+        on events.channel = watermarks.source
+    where watermarks.exported_after is null
+        or events._export_date > watermarks.exported_after
 
 ),
 
@@ -76,8 +82,10 @@ scoped_records as (
     select record_touchpoints.*
 
     from record_touchpoints
-    cross join batch
-    where record_touchpoints._export_date > batch.exported_after
+    left join watermarks
+        on record_touchpoints.source = watermarks.source
+    where watermarks.exported_after is null
+        or record_touchpoints._export_date > watermarks.exported_after
 
 ),
 

@@ -5,7 +5,7 @@ days 1-6, a full build; then days 7-8 with a late ping for an old session, a red
 cookie that logs in (its anonymous past becomes Bob's), a return, and an erasure; an incremental
 build; then a full refresh must produce the same tables. Finally an export for an old day arrives
 behind the lookback: the incremental marts miss it, int_journey__late_events says so, and a full
-refresh brings it in.
+refresh brings it in; a source that stalled and catches up is not missed (the lookback is per source).
 """
 
 from __future__ import annotations
@@ -181,16 +181,21 @@ def test_erased_person_leaves_every_journey_mart(built):
 
 def test_export_behind_the_lookback_is_counted_then_recovered_by_full_refresh(built):
     wh, _, _ = built
-    # an export for day 2 shows up after day 8 was loaded: more than 3 export days behind
-    wh.load("email__events", D[2], [email("e4", ANN, "open", f"{D[2]} 12:00:00")], loaded_at=f"{D[9]} 03:00:00")
+    # after day 8 was built: a web export for day 2 shows up (web already has day 7, more than 3 export
+    # days later), and care, silent since day 3, catches up with its day 4 export
+    wh.load("web__events", D[2], [web("w11", "K3", "page_view", f"{D[2]} 12:00:00", url="/home")],
+            loaded_at=f"{D[9]} 03:00:00")
+    wh.load("care__tickets", D[4], [{"ticket_id": "T2", "channel": "email", "contact_email": ANN,
+                                     "opened_at": f"{D[4]} 09:00:00"}], loaded_at=f"{D[9]} 03:00:00")
     wh.build_journeys()
-    assert wh.query("select count(*) from marts.fct_touchpoints where touchpoint_id = 'email:e4'") == [(0,)]
+    present = "select touchpoint_id from marts.fct_touchpoints where touchpoint_id in ('web:w11', 'care:T2')"
+    assert wh.query(present) == [("care:T2",)]  # the lookback is per source: a stalled source is not skipped
     late = wh.query("""
-        select export_date, rows_beyond_lookback from intermediate.int_journey__late_events
+        select source, export_date, rows_beyond_lookback from intermediate.int_journey__late_events
         where is_beyond_lookback""")
-    assert [(str(d), n) for d, n in late] == [(D[2], 1)]
+    assert [(s, str(d), n) for s, d, n in late] == [("web", D[2], 1)]
     wh.build_journeys("--full-refresh")
-    assert wh.query("select count(*) from marts.fct_touchpoints where touchpoint_id = 'email:e4'") == [(1,)]
+    assert sorted(wh.query(present)) == [("care:T2",), ("web:w11",)]
 
 
 def test_journey_unit_tests_pass(built):

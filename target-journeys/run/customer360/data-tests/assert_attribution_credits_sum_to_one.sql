@@ -10,6 +10,7 @@
   -- Catches an order whose credits under one attribution model do not add up to 1 (a touchpoint
 -- counted twice, a missing 'unattributed' row, a rounding slip) and an order missing from a model.
 
+
 with
 
 credits as (

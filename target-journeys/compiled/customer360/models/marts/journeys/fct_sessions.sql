@@ -1,5 +1,6 @@
 -- incremental: an incremental run re-sessionises, from their whole history, every visitor with an
--- event exported in the last late_event_lookback_days export days (or whose customer changed), and
+-- event exported in the last late_event_lookback_days export days of its channel (or whose customer
+-- changed), and
 -- replaces that visitor's sessions (delete+insert on channel + visitor_id). Late events inside the
 -- lookback therefore land in the right session, however old the session.
 
@@ -14,9 +15,111 @@ events as (
 
 
 
+-- the lookback is counted per channel, back from the newest export of that channel already here
+watermarks as (
+
+    select
+        channel,
+        
+
+    (max(_export_date) + cast(-3 as bigint) * interval 1 day) as exported_after
+
+    from "w"."marts"."fct_sessions"
+    group by channel
+
+),
+
+built_sessions as (
+
+    select distinct
+        channel,
+        visitor_id,
+        customer_id as built_customer_id,
+        shop_account_id,
+        case when channel = 'web' then visitor_id end as anonymous_id,
+        case when channel = 'app' then visitor_id end as device_id
+
+    from "w"."marts"."fct_sessions"
+
+),
+
+built_sessions_resolved as (
+
+    select
+        built_sessions.*,
+        coalesce(
+            lookup_1.customer_id,
+            lookup_2.customer_id,
+            lookup_3.customer_id
+        ) as customer_id,
+        case
+            when lookup_1.customer_id is not null then 'shop_account_id'
+            when lookup_2.customer_id is not null then 'anonymous_id'
+            when lookup_3.customer_id is not null then 'device_id'
+            when built_sessions.shop_account_id is not null then 'shop_account_id'
+            when built_sessions.anonymous_id is not null then 'anonymous_id'
+            when built_sessions.device_id is not null then 'device_id'
+        end as source_identifier_type,
+        case
+            when lookup_1.customer_id is not null then built_sessions.shop_account_id
+            when lookup_2.customer_id is not null then built_sessions.anonymous_id
+            when lookup_3.customer_id is not null then built_sessions.device_id
+            when built_sessions.shop_account_id is not null then built_sessions.shop_account_id
+            when built_sessions.anonymous_id is not null then built_sessions.anonymous_id
+            when built_sessions.device_id is not null then built_sessions.device_id
+        end as source_identifier_value,
+        (
+            coalesce(lookup_1.is_erased, false) or
+            coalesce(lookup_2.is_erased, false) or
+            coalesce(lookup_3.is_erased, false)
+        ) as is_erased
+
+    from built_sessions
+    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_1
+        on lookup_1.identifier_type = 'shop_account_id'
+        and lookup_1.identifier_value = built_sessions.shop_account_id
+    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_2
+        on lookup_2.identifier_type = 'anonymous_id'
+        and lookup_2.identifier_value = built_sessions.anonymous_id
+    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_3
+        on lookup_3.identifier_type = 'device_id'
+        and lookup_3.identifier_value = built_sessions.device_id
+
+),
+
+affected_visitors as (
+
+    -- visitors with events in the lookback export days
+    select distinct
+        events.channel,
+        events.visitor_id
+
+    from events
+    left join watermarks
+        on events.channel = watermarks.channel
+    where watermarks.exported_after is null
+        or events._export_date > watermarks.exported_after
+
+    union
+
+    -- visitors whose sessions now belong to another customer (identity merged, split, stitched, erased)
+    select
+        channel,
+        visitor_id
+
+    from built_sessions_resolved
+    where customer_id is distinct from built_customer_id
+
+),
+
 scoped_events as (
 
-    select * from events
+    select events.*
+
+    from events
+    inner join affected_visitors
+        on events.channel = affected_visitors.channel
+        and events.visitor_id = affected_visitors.visitor_id
 
 ),
 

@@ -1,5 +1,5 @@
 -- incremental: a run (re)builds the touchpoints exported in the last late_event_lookback_days export
--- days, all web/app touchpoints of the visitors seen in them (so session ids and per-view engaged
+-- days of their source, all web/app touchpoints of the visitors seen in them (so session ids and per-view engaged
 -- time stay right when late events join old sessions), and re-keys rows whose identifier now belongs
 -- to another customer; delete+insert on touchpoint_id, so a redelivered event never counts twice.
 
@@ -26,15 +26,55 @@ touchpoint_types as (
 
 
 
+-- the lookback is counted per source, back from the newest export of that source already here, so
+-- a source whose exports stall for a while and then catch up is not skipped
+watermarks as (
+
+    select
+        source,
+        
+
+    (max(_export_date) + cast(-3 as bigint) * interval 1 day) as exported_after
+
+    from "w"."marts"."fct_touchpoints"
+    group by source
+
+),
+
+affected_visitors as (
+
+    select distinct
+        events.channel,
+        events.visitor_id
+
+    from events
+    left join watermarks
+        on events.channel = watermarks.source
+    where watermarks.exported_after is null
+        or events._export_date > watermarks.exported_after
+
+),
+
 scoped_events as (
 
-    select * from events
+    select events.*
+
+    from events
+    inner join affected_visitors
+        on events.channel = affected_visitors.channel
+        and events.visitor_id = affected_visitors.visitor_id
 
 ),
 
 scoped_records as (
 
-    select * from record_touchpoints
+    select record_touchpoints.*
+
+    from record_touchpoints
+    left join watermarks
+        on record_touchpoints.source = watermarks.source
+    where watermarks.exported_after is null
+        or record_touchpoints._export_date > watermarks.exported_after
 
 ),
 
@@ -255,9 +295,51 @@ batch_touchpoints as (
 
 
 
+-- rows built earlier whose identifier now belongs to another customer (identity merged, split or
+-- stitched a cookie to a login): re-keyed without re-reading their source
+built_touchpoints as (
+
+    select
+        built.*,
+        built.customer_id as built_customer_id
+
+    from "w"."marts"."fct_touchpoints" as built
+    left join batch_touchpoints
+        on built.touchpoint_id = batch_touchpoints.touchpoint_id
+    where batch_touchpoints.touchpoint_id is null
+
+),
+
+rekeyed as (
+
+    select
+        built_touchpoints.touchpoint_id,
+        lookup.customer_id,
+        built_touchpoints.channel,
+        built_touchpoints.source,
+        built_touchpoints.touchpoint_type,
+        built_touchpoints.occurred_at,
+        built_touchpoints.session_id,
+        built_touchpoints.revenue,
+        built_touchpoints.engaged_seconds,
+        built_touchpoints.source_identifier_type,
+        built_touchpoints.source_identifier_value,
+        built_touchpoints._export_date
+
+    from built_touchpoints
+    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup
+        on built_touchpoints.source_identifier_type = lookup.identifier_type
+        and built_touchpoints.source_identifier_value = lookup.identifier_value
+    where lookup.customer_id is distinct from built_touchpoints.built_customer_id
+        and not coalesce(lookup.is_erased, false)
+
+),
+
 changed_touchpoints as (
 
-    select * from batch_touchpoints
+    select touchpoint_id, customer_id, channel, source, touchpoint_type, occurred_at, session_id, revenue, engaged_seconds, source_identifier_type, source_identifier_value, _export_date from batch_touchpoints
+    union all
+    select touchpoint_id, customer_id, channel, source, touchpoint_type, occurred_at, session_id, revenue, engaged_seconds, source_identifier_type, source_identifier_value, _export_date from rekeyed
 
 ),
 

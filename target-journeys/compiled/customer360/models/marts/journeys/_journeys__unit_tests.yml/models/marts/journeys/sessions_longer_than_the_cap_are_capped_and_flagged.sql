@@ -1,5 +1,6 @@
 -- incremental: an incremental run re-sessionises, from their whole history, every visitor with an
--- event exported in the last late_event_lookback_days export days (or whose customer changed), and
+-- event exported in the last late_event_lookback_days export days of its channel (or whose customer
+-- changed), and
 -- replaces that visitor's sessions (delete+insert on channel + visitor_id). Late events inside the
 -- lookback therefore land in the right session, however old the session.
 
