@@ -145,7 +145,7 @@ import json, sys, time
 import dagster as dg
 from orchestration.definitions import defs
 t = time.monotonic()
-r = defs.get_job_def("build_warehouse").execute_in_process(
+r = defs.resolve_job_def("build_warehouse").execute_in_process(
     instance=dg.DagsterInstance.ephemeral(), raise_on_error=False,
     tags={{"{RANGE_START}": "{start}", "{RANGE_END}": "{end}"}})
 steps = {{}}

@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(f"Building export days {dates[0]} .. {dates[-1]} from {landing} into {warehouse_path()}")
     started = time.monotonic()
-    result = defs.get_job_def("build_warehouse").execute_in_process(
+    result = defs.resolve_job_def("build_warehouse").execute_in_process(
         instance=dg.DagsterInstance.get(),
         tags={RANGE_START: dates[0], RANGE_END: dates[-1]},
         raise_on_error=False,

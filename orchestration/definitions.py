@@ -7,6 +7,7 @@ import dagster as dg
 from orchestration.assets.ingest import ingest_assets
 from orchestration.assets.publish import build_publish_asset
 from orchestration.assets.warehouse import warehouse_models
+from orchestration.checks.freshness import freshness_checks
 from orchestration.checks.landing_checks import landing_checks
 from orchestration.jobs import build_warehouse
 from orchestration.partitions import export_days
@@ -14,12 +15,14 @@ from orchestration.resources import build_resources
 from orchestration.schedules import daily_build
 from orchestration.sensors import build_new_exports_sensor, run_failure_alert
 
+asset_checks = [*landing_checks, *freshness_checks]
 mart_keys = [key for key in warehouse_models.keys if key.path[0] == "marts"]
-publish_marts = build_publish_asset(mart_keys)
+check_keys = [key for d in [*ingest_assets, warehouse_models, *asset_checks] for key in d.check_keys]
+publish_marts = build_publish_asset(mart_keys, check_keys)
 
 defs = dg.Definitions(
     assets=[*ingest_assets, warehouse_models, publish_marts],
-    asset_checks=[*landing_checks],
+    asset_checks=asset_checks,
     jobs=[build_warehouse],
     schedules=[daily_build],
     sensors=[build_new_exports_sensor(build_warehouse, export_days), run_failure_alert],

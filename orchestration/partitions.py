@@ -7,7 +7,7 @@ import os
 import dagster as dg
 
 from orchestration.landing.files import earliest_export_date_in
-from orchestration.resources import default_landing_dir
+from orchestration.paths import landing_dir as default_landing_dir
 
 FALLBACK_START = "2025-01-01"
 

@@ -1,4 +1,4 @@
-"""Resources of the code location: the DuckDB warehouse and where its inputs and reports live."""
+"""Resources of the code location: the DuckDB warehouse (with its inputs and reports) and dbt."""
 
 from __future__ import annotations
 
@@ -7,20 +7,10 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+from dagster_dbt import DbtCliResource
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent  # orchestration/..
-
-
-def default_warehouse_path() -> str:
-    return str(Path(os.environ.get("WAREHOUSE_PATH") or PROJECT_DIR / "data" / "warehouse.duckdb").absolute())
-
-
-def default_landing_dir() -> str:
-    return str(Path(os.environ.get("LANDING_DIR") or PROJECT_DIR / "data" / "landing").absolute())
-
-
-def default_docs_dir() -> str:
-    return str((PROJECT_DIR / "data" / "docs").absolute())
+from orchestration.dbt_project import dbt_project
+from orchestration.paths import docs_dir, landing_dir, warehouse_path
 
 
 class Warehouse(dg.ConfigurableResource):
@@ -47,8 +37,7 @@ class Warehouse(dg.ConfigurableResource):
 def build_resources() -> dict[str, object]:
     return {
         "warehouse": Warehouse(
-            path=default_warehouse_path(),
-            landing_dir=default_landing_dir(),
-            docs_dir=default_docs_dir(),
-        )
+            path=str(warehouse_path()), landing_dir=str(landing_dir()), docs_dir=str(docs_dir()),
+        ),
+        "dbt": DbtCliResource(project_dir=dbt_project),
     }

@@ -1,6 +1,5 @@
 """Sensors: build new export files as they land; alert when a run fails."""
 
-from __future__ import annotations
 
 import json
 import os

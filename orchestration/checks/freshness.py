@@ -5,7 +5,6 @@ other sources did send), not the wall clock, so a replay of last year's exports 
 a silent source is caught the day the others move on. Expectations per entity: contract.freshness_days.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 

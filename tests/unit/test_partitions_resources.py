@@ -5,7 +5,8 @@ from pathlib import Path
 import duckdb
 
 from orchestration.partitions import FALLBACK_START, partitions_start_date
-from orchestration.resources import PROJECT_DIR, Warehouse, build_resources
+from orchestration.paths import PROJECT_DIR
+from orchestration.resources import Warehouse, build_resources
 
 
 def test_partitions_start_at_the_env_then_the_earliest_export_then_a_default(tmp_path, monkeypatch):

@@ -1,0 +1,53 @@
+"""Helpers for the simulator tests: run it small and read its exports back with DuckDB."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from simulator.config import SimConfig
+from simulator.run import simulate
+
+
+@dataclass
+class Run:
+    landing: Path
+    truth: Path
+    planted: dict
+
+    def files(self, source: str, entity: str) -> list[Path]:
+        return sorted(p for p in (self.landing / source / entity).glob("*") if p.is_file())
+
+    def data_files(self, source: str, entity: str) -> list[Path]:
+        """Files with rows to read: not the 0-byte file, not the file missing a required column."""
+        skip = {
+            self.planted["files"].get("empty_file"),
+            self.planted["files"].get("missing_column", {}).get("file"),
+        }
+        return [p for p in self.files(source, entity) if str(p.relative_to(self.landing)) not in skip]
+
+
+def run_simulator(folder: Path, persons: int, days: int, seed: int) -> Run:
+    cfg = SimConfig(persons=persons, days=days, seed=seed, out=folder / "landing", quiet=True)
+    planted = simulate(cfg)
+    assert json.loads((cfg.truth_dir / "planted.json").read_text()) == planted
+    return Run(cfg.out, cfg.truth_dir, planted)
+
+
+def export_date(path: Path) -> str:
+    return re.match(r"\d{4}-\d{2}-\d{2}", path.name).group(0)
+
+
+def relation(con: duckdb.DuckDBPyConnection, files: list[Path]) -> str:
+    """SQL reading every file of one entity as text, with the file name alongside."""
+    names = ", ".join(f"'{p}'" for p in files)
+    if files[0].suffix == ".parquet":
+        return f"read_parquet([{names}], filename=true, union_by_name=true)"
+    return (
+        f"read_csv([{names}], header=true, all_varchar=true, delim=',', quote='\"', escape='\"', "
+        f"filename=true, union_by_name=true)"
+    )
