@@ -1,0 +1,22 @@
+
+    
+    
+
+with all_values as (
+
+    select
+        channel as value_field,
+        count(*) as n_records
+
+    from "w"."marts"."fct_orders"
+    group by channel
+
+)
+
+select *
+from all_values
+where value_field not in (
+    'online','store'
+)
+
+

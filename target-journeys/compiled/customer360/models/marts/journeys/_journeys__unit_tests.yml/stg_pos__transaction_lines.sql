@@ -1,0 +1,12 @@
+
+-- Fixture for stg_pos__transaction_lines
+select 
+    
+    cast('X1' as character varying)
+ as "transaction_id", 
+    
+    cast(1 as BIGINT)
+ as "line_number", cast(null as character varying(256)) as "sku", 
+    
+    cast(3 as BIGINT)
+ as "quantity", cast(null as DOUBLE) as "unit_price", cast(null as DOUBLE) as "line_amount", cast(null as DATE) as "_export_date", cast(null as TIMESTAMP) as "_loaded_at", cast(null as BIGINT) as "_line_number"

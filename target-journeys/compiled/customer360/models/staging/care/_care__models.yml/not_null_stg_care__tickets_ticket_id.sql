@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select ticket_id
+from "w"."staging"."stg_care__tickets"
+where ticket_id is null
+
+

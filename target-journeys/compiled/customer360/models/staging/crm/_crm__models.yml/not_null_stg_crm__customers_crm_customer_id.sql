@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select crm_customer_id
+from "w"."staging"."stg_crm__customers"
+where crm_customer_id is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select loyalty_card_number
+from "w"."staging"."stg_loyalty__cards"
+where loyalty_card_number is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select shop_account_id
+from "w"."staging"."stg_shop__accounts"
+where shop_account_id is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select order_id
+from "w"."raw"."shop__orders"
+where order_id is null
+
+

@@ -1,0 +1,34 @@
+with
+
+source as (
+
+    select * from "w"."raw"."shop__order_lines"
+
+),
+
+renamed as (
+
+    select
+        trim(order_id) as order_id,
+        line_number,
+        trim(sku) as sku,
+        quantity,
+        unit_price,
+        quantity * unit_price as line_amount,
+        _export_date,
+        _loaded_at,
+        _line_number
+
+    from source
+
+),
+
+latest as (
+
+    select *
+    from renamed
+    qualify row_number() over (partition by order_id, line_number order by _export_date desc, _loaded_at desc, _line_number desc) = 1
+
+)
+
+select * from latest

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select response_id
+from "w"."staging"."stg_survey__nps_responses"
+where response_id is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select event_id
+from "w"."staging"."stg_web__events"
+where event_id is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select event_id
+from "w"."raw"."web__events"
+where event_id is null
+
+

@@ -1,0 +1,22 @@
+
+    
+    
+
+with all_values as (
+
+    select
+        journey_stage as value_field,
+        count(*) as n_records
+
+    from "w"."reference"."touchpoint_types"
+    group by journey_stage
+
+)
+
+select *
+from all_values
+where value_field not in (
+    'awareness','consideration','intent','purchase','service','retention','advocacy'
+)
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select stage
+from "w"."reference"."journey_stages"
+where stage is null
+
+

@@ -1,0 +1,14 @@
+
+    
+    
+
+select
+    stage_order as unique_field,
+    count(*) as n_records
+
+from "w"."reference"."journey_stages"
+where stage_order is not null
+group by stage_order
+having count(*) > 1
+
+

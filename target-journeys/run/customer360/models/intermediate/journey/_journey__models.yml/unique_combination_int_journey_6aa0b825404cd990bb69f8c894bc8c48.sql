@@ -1,0 +1,24 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+
+select
+    identifier_type, identifier_value,
+    count(*) as occurrences
+
+from "w"."intermediate"."int_journey__identifier_lookup"
+group by identifier_type, identifier_value
+having count(*) > 1
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,36 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+with all_values as (
+
+    select
+        model as value_field,
+        count(*) as n_records
+
+    from "w"."marts"."fct_order_attribution"
+    group by model
+
+)
+
+select *
+from all_values
+where value_field not in (
+    'first_touch','last_touch','linear'
+)
+
+
+
+  
+  
+      
+    ) dbt_internal_test

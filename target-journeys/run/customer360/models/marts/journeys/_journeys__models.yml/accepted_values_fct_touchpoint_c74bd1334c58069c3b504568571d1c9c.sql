@@ -1,0 +1,36 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+with all_values as (
+
+    select
+        channel as value_field,
+        count(*) as n_records
+
+    from "w"."marts"."fct_touchpoints"
+    group by channel
+
+)
+
+select *
+from all_values
+where value_field not in (
+    'web','app','store','email','care','survey','review','loyalty'
+)
+
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,146 @@
+
+    
+      
+    
+
+    create  table
+      "w"."marts"."fct_order_lines__dbt_tmp"
+  
+  (
+    order_id varchar not null,
+    line_number bigint not null,
+    customer_id varchar,
+    channel varchar,
+    sku varchar,
+    quantity bigint,
+    unit_price double,
+    line_amount double,
+    ordered_at timestamp
+    
+    )
+ ;
+    
+    
+    insert into "w"."marts"."fct_order_lines__dbt_tmp" 
+  (
+    
+      
+      
+      order_id ,
+    
+      
+      
+      line_number ,
+    
+      
+      
+      customer_id ,
+    
+      
+      
+      channel ,
+    
+      
+      
+      sku ,
+    
+      
+      
+      quantity ,
+    
+      
+      
+      unit_price ,
+    
+      
+      
+      line_amount ,
+    
+      
+      
+      ordered_at 
+    
+  )
+ (
+      
+    select order_id, line_number, customer_id, channel, sku, quantity, unit_price, line_amount, ordered_at
+    from (
+        -- One row per line of the orders in fct_orders (online order lines and till transaction lines).
+
+with
+
+orders as (
+
+    select * from "w"."intermediate"."int_journey__orders"
+
+),
+
+shop_order_lines as (
+
+    select * from "w"."staging"."stg_shop__order_lines"
+
+),
+
+pos_transaction_lines as (
+
+    select * from "w"."staging"."stg_pos__transaction_lines"
+
+),
+
+lines as (
+
+    select
+        order_id,
+        'online' as channel,
+        line_number,
+        sku,
+        quantity,
+        unit_price,
+        line_amount
+
+    from shop_order_lines
+
+    union all
+
+    select
+        transaction_id as order_id,
+        'store' as channel,
+        line_number,
+        sku,
+        quantity,
+        unit_price,
+        line_amount
+
+    from pos_transaction_lines
+
+),
+
+order_lines as (
+
+    select
+        ---------- ids
+        lines.order_id,
+        cast(lines.line_number as bigint) as line_number,
+        orders.customer_id,
+        lines.channel,
+        lines.sku,
+
+        ---------- measures
+        cast(lines.quantity as bigint) as quantity,
+        lines.unit_price,
+        lines.line_amount,
+
+        ---------- timestamps
+        orders.ordered_at
+
+    from lines
+    inner join orders
+        on lines.order_id = orders.order_id
+        and lines.channel = orders.channel
+
+)
+
+select * from order_lines
+    ) as model_subq
+    );
+  

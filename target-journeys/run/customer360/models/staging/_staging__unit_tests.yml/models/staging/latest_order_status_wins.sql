@@ -1,0 +1,205 @@
+
+    -- Build actual result given inputs
+with dbt_internal_unit_test_actual as (
+  select
+    "order_id","status","ordered_at","status_changed_on","_export_date", 'actual' as "actual_or_expected"
+  from (
+    with
+
+ __dbt__cte__shop__orders as (
+
+-- Fixture for orders
+select 
+    
+    cast('O1' as character varying)
+ as "order_id", cast(null as character varying(256)) as "shop_account_id", cast(null as character varying(256)) as "guest_email", 
+    
+    cast('2025-01-01 10:00:00' as TIMESTAMP)
+ as "ordered_at", 
+    
+    cast('placed' as character varying)
+ as "status", 
+    
+    cast(20 as DOUBLE)
+ as "order_total", cast(null as character varying(256)) as "currency", cast(null as character varying(256)) as "device_channel", cast(null as character varying(256)) as "_extra", cast(null as character varying(256)) as "_source_file", 
+    
+    cast(1 as BIGINT)
+ as "_line_number", 
+    
+    cast('2025-01-01' as DATE)
+ as "_export_date", 
+    
+    cast('2025-01-02 00:00:00' as TIMESTAMP)
+ as "_loaded_at"
+union all
+select 
+    
+    cast('O1' as character varying)
+ as "order_id", cast(null as character varying(256)) as "shop_account_id", cast(null as character varying(256)) as "guest_email", 
+    
+    cast('2025-01-01 10:00:00' as TIMESTAMP)
+ as "ordered_at", 
+    
+    cast('returned' as character varying)
+ as "status", 
+    
+    cast(20 as DOUBLE)
+ as "order_total", cast(null as character varying(256)) as "currency", cast(null as character varying(256)) as "device_channel", cast(null as character varying(256)) as "_extra", cast(null as character varying(256)) as "_source_file", 
+    
+    cast(1 as BIGINT)
+ as "_line_number", 
+    
+    cast('2025-01-09' as DATE)
+ as "_export_date", 
+    
+    cast('2025-01-10 00:00:00' as TIMESTAMP)
+ as "_loaded_at"
+union all
+select 
+    
+    cast('O2' as character varying)
+ as "order_id", cast(null as character varying(256)) as "shop_account_id", cast(null as character varying(256)) as "guest_email", 
+    
+    cast('2025-01-01 11:00:00' as TIMESTAMP)
+ as "ordered_at", 
+    
+    cast('placed' as character varying)
+ as "status", 
+    
+    cast(5 as DOUBLE)
+ as "order_total", cast(null as character varying(256)) as "currency", cast(null as character varying(256)) as "device_channel", cast(null as character varying(256)) as "_extra", cast(null as character varying(256)) as "_source_file", 
+    
+    cast(2 as BIGINT)
+ as "_line_number", 
+    
+    cast('2025-01-01' as DATE)
+ as "_export_date", 
+    
+    cast('2025-01-02 00:00:00' as TIMESTAMP)
+ as "_loaded_at"
+), source as (
+
+    select * from __dbt__cte__shop__orders
+
+),
+
+renamed as (
+
+    select
+        ---------- ids
+        trim(order_id) as order_id,
+        nullif(trim(shop_account_id), '') as shop_account_id,
+        case
+        when lower(trim(guest_email)) like '%_@_%._%' then lower(trim(guest_email))
+    end as guest_email,
+
+        ---------- attributes
+        status,
+        coalesce(upper(currency), 'GBP') as currency,
+        device_channel,
+
+        ---------- numerics
+        order_total,
+
+        ---------- timestamps
+        ordered_at,
+
+        ---------- lineage
+        _export_date,
+        _loaded_at,
+        _line_number
+
+    from source
+
+),
+
+-- a cancellation or return arrives later as the same order with a new status: keep one row per
+-- order with its latest status, and when that status was first exported
+latest_status as (
+
+    select *
+    from renamed
+    qualify row_number() over (partition by order_id order by _export_date desc, case status when 'returned' then 3 when 'cancelled' then 2 else 1 end desc, _loaded_at desc, _line_number desc) = 1
+
+),
+
+first_seen as (
+
+    select
+        order_id,
+        min(ordered_at) as ordered_at,
+        min(_export_date) as first_export_date
+
+    from renamed
+    group by order_id
+
+),
+
+orders as (
+
+    select
+        latest_status.order_id,
+        latest_status.shop_account_id,
+        latest_status.guest_email,
+        latest_status.status,
+        latest_status.currency,
+        latest_status.device_channel,
+        latest_status.order_total,
+        first_seen.ordered_at,
+        case when latest_status.status <> 'placed' then latest_status._export_date end as status_changed_on,
+        first_seen.first_export_date as _export_date,
+        latest_status._loaded_at
+
+    from latest_status
+    inner join first_seen
+        on latest_status.order_id = first_seen.order_id
+
+)
+
+select * from orders
+  ) _dbt_internal_unit_test_actual
+),
+-- Build expected result
+dbt_internal_unit_test_expected as (
+  select
+    "order_id", "status", "ordered_at", "status_changed_on", "_export_date", 'expected' as "actual_or_expected"
+  from (
+    select 
+    
+    cast('O1' as character varying)
+ as "order_id", 
+    
+    cast('returned' as character varying)
+ as "status", 
+    
+    cast('2025-01-01 10:00:00' as TIMESTAMP)
+ as "ordered_at", 
+    
+    cast('2025-01-09' as DATE)
+ as "status_changed_on", 
+    
+    cast('2025-01-01' as DATE)
+ as "_export_date"
+union all
+select 
+    
+    cast('O2' as character varying)
+ as "order_id", 
+    
+    cast('placed' as character varying)
+ as "status", 
+    
+    cast('2025-01-01 11:00:00' as TIMESTAMP)
+ as "ordered_at", 
+    
+    cast(null as DATE)
+ as "status_changed_on", 
+    
+    cast('2025-01-01' as DATE)
+ as "_export_date"
+  ) _dbt_internal_unit_test_expected
+)
+-- Union actual and expected results
+select * from dbt_internal_unit_test_actual
+union all
+select * from dbt_internal_unit_test_expected

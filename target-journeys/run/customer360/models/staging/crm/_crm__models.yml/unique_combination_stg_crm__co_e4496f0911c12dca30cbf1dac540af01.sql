@@ -1,0 +1,24 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+
+select
+    crm_customer_id, purpose, channel, recorded_at,
+    count(*) as occurrences
+
+from "w"."staging"."stg_crm__consents"
+group by crm_customer_id, purpose, channel, recorded_at
+having count(*) > 1
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,28 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+select
+    crm_customer_id as unique_field,
+    count(*) as n_records
+
+from "w"."staging"."stg_crm__customers"
+where crm_customer_id is not null
+group by crm_customer_id
+having count(*) > 1
+
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select crm_customer_id
+from "w"."raw"."crm__consents"
+where crm_customer_id is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select store_id
+from "w"."staging"."stg_pos__stores"
+where store_id is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,24 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+
+select
+    transaction_id, line_number,
+    count(*) as occurrences
+
+from "w"."staging"."stg_pos__transaction_lines"
+group by transaction_id, line_number
+having count(*) > 1
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,28 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+select
+    shop_account_id as unique_field,
+    count(*) as n_records
+
+from "w"."staging"."stg_shop__accounts"
+where shop_account_id is not null
+group by shop_account_id
+having count(*) > 1
+
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select shop_account_id
+from "w"."raw"."shop__accounts"
+where shop_account_id is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

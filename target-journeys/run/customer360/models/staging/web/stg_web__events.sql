@@ -1,0 +1,47 @@
+
+  
+  create view "w"."staging"."stg_web__events__dbt_tmp" as (
+    with
+
+source as (
+
+    select * from "w"."raw"."web__events"
+
+),
+
+renamed as (
+
+    select
+        ---------- ids
+        trim(event_id) as event_id,
+        trim(anonymous_id) as anonymous_id,
+        nullif(trim(shop_account_id), '') as shop_account_id,
+
+        ---------- attributes
+        event_type,
+        page_url,
+
+        ---------- timestamps
+        occurred_at,
+        coalesce(received_at, occurred_at) as received_at,
+
+        ---------- lineage
+        _export_date,
+        _loaded_at,
+        _line_number
+
+    from source
+
+),
+
+-- a duplicate delivery of an event counts once: the first delivery wins
+deduplicated as (
+
+    select *
+    from renamed
+    qualify row_number() over (partition by event_id order by _export_date, _loaded_at, _line_number) = 1
+
+)
+
+select * from deduplicated
+  );

@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select stage_order
+from "w"."reference"."journey_stages"
+where stage_order is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test
