@@ -34,11 +34,12 @@ as_of as (
         {% if var('as_of_date') -%}
         cast('{{ var("as_of_date") }}' as date)
         {%- else -%}
-        coalesce(max(latest_on), current_date)
+        coalesce(latest.latest_on, current_date)
         {%- endif %} as as_of_date,
         {{ 'true' if var('as_of_date') else 'false' }} as is_pinned
 
-    from latest_events
+    -- aggregate first: one row whether or not the date is pinned
+    from (select max(latest_on) as latest_on from latest_events) as latest
 
 )
 
