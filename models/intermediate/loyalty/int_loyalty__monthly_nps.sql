@@ -13,8 +13,8 @@ monthly as (
     select
         answered_month as month_start,
         count(*) as nps_responses,
-        sum(case when nps_category = 'promoter' then 1 else 0 end) as nps_promoters,
-        sum(case when nps_category = 'detractor' then 1 else 0 end) as nps_detractors
+        sum(case when score >= 9 then 1 else 0 end) as nps_promoters,
+        sum(case when score <= 6 then 1 else 0 end) as nps_detractors
 
     from responses
     group by answered_month
