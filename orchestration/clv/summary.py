@@ -19,13 +19,21 @@ import pandas as pd
 
 TRANSACTIONS_VIEW = "clv_transactions"
 
-# What the warehouse path reads: purchases from the journeys mart fct_orders.
+# What the warehouse path reads: purchases from the journeys mart fct_orders, by customers of
+# marts.dim_customers when it exists (erased persons are absent there), as int_loyalty__purchases does.
 FCT_ORDERS_SQL = """
     select customer_id, ordered_at, net_amount as amount
     from marts.fct_orders
     where customer_id is not null
       and coalesce(status, 'placed') not in ('cancelled', 'returned')
 """
+DIM_CUSTOMERS_FILTER = " and customer_id in (select customer_id from marts.dim_customers)"
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+    return con.execute(
+        "select count(*) from information_schema.tables where table_schema = ? and table_name = ?", [schema, table]
+    ).fetchone()[0] > 0
 
 
 def register_transactions(con: duckdb.DuckDBPyConnection, transactions: pd.DataFrame | None) -> None:
@@ -35,7 +43,8 @@ def register_transactions(con: duckdb.DuckDBPyConnection, transactions: pd.DataF
     marts.fct_orders in the connected warehouse (a temp view, so nothing is written).
     """
     if transactions is None:
-        con.execute(f"create or replace temp view {TRANSACTIONS_VIEW} as {FCT_ORDERS_SQL}")
+        sql = FCT_ORDERS_SQL + (DIM_CUSTOMERS_FILTER if _has_table(con, "marts", "dim_customers") else "")
+        con.execute(f"create or replace temp view {TRANSACTIONS_VIEW} as {sql}")
         return
     missing = {"customer_id", "ordered_at", "amount"} - set(transactions.columns)
     if missing:
