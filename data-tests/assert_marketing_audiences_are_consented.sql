@@ -2,7 +2,8 @@
 --   (a) dim_customers' consent_marketing_<channel> as of as_of_date is not true, or the customer is not
 --       in dim_customers at all (erased persons are absent there), or
 --   (b) independently of dim_customers, the latest CRM consent event for (marketing, channel) recorded
---       on or before as_of_date over all of the person's CRM ids is missing or a withdrawal, or
+--       on or before as_of_date over all of the person's CRM ids (int_loyalty__marketing_consent_latest)
+--       is missing or a withdrawal, or
 --   (c) the person holds an identifier named in an erasure request.
 {%- set channels = ['email', 'sms', 'push', 'ads'] %}
 with
@@ -28,27 +29,9 @@ consent_state as (
 
 ),
 
-consent_events as (
-
-    select
-        bridge.customer_id,
-        consents.channel,
-        consents.is_granted,
-        consents.recorded_at
-
-    from {{ ref('stg_crm__consents') }} as consents
-    inner join {{ ref('bdg_customer_identifiers') }} as bridge
-        on bridge.identifier_type = 'crm_customer_id'
-        and consents.crm_customer_id = bridge.identifier_value
-    cross join {{ ref('int_calendar__as_of_date') }} as as_of
-    where consents.purpose = 'marketing'
-        and cast(consents.recorded_at as date) <= as_of.as_of_date
-
-),
-
 latest_event as (
 
-    {{ deduplicate('consent_events', 'customer_id, channel', 'recorded_at desc, is_granted') }}
+    select * from {{ ref('int_loyalty__marketing_consent_latest') }}
 
 ),
 
