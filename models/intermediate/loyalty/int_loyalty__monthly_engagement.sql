@@ -30,8 +30,9 @@ customer_time as (
 
     from sessions
     inner join months
-        on cast(sessions.started_at as date) between months.month_start and months.month_end
+        on cast({{ dbt.date_trunc('month', 'sessions.started_at') }} as date) = months.month_start
     where sessions.customer_id is not null
+        and cast(sessions.started_at as date) <= months.month_end
     group by sessions.customer_id, months.month_start
 
 ),
