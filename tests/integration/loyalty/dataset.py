@@ -34,102 +34,109 @@ CUSTOMERS = [
     ("C7", "Heidi", "H", "heidi@example.com", None, "1980-08-08", "York"),
 ]
 
+def _rows(columns: str, *values: tuple) -> list[dict]:
+    names = columns.split()
+    return [dict(zip(names, row, strict=True)) for row in values]
+
+
+JAN1 = "2025-01-01 10:00:00"
+
 ROWS: dict[str, list[dict]] = {
     "crm__customers": [
-        dict(crm_customer_id=c, first_name=f, last_name=l, email=e, phone=p, birth_date=b, city=city,
-             country="GB", created_at="2024-09-01 00:00:00", updated_at="2024-09-01 00:00:00")
-        for c, f, l, e, p, b, city in CUSTOMERS
+        {"crm_customer_id": c, "first_name": f, "last_name": last, "email": e, "phone": p, "birth_date": b,
+         "city": city, "country": "GB", "created_at": "2024-09-01 00:00:00", "updated_at": "2024-09-01 00:00:00"}
+        for c, f, last, e, p, b, city in CUSTOMERS
     ],
-    "crm__consents": [
-        dict(crm_customer_id="C1", purpose="marketing", channel="email", granted=True, recorded_at="2025-01-01 10:00:00"),
-        dict(crm_customer_id="C1", purpose="marketing", channel="sms", granted=True, recorded_at="2025-01-01 10:00:00"),
-        dict(crm_customer_id="C1", purpose="profiling", channel="email", granted=True, recorded_at="2025-01-01 10:00:00"),
-        dict(crm_customer_id="C2", purpose="marketing", channel="email", granted=True, recorded_at="2025-01-01 10:00:00"),
-        dict(crm_customer_id="C2", purpose="marketing", channel="email", granted=False, recorded_at="2025-06-10 10:00:00"),
-        dict(crm_customer_id="C3", purpose="marketing", channel="email", granted=True, recorded_at="2025-01-01 10:00:00"),
-        dict(crm_customer_id="C4", purpose="marketing", channel="sms", granted=True, recorded_at="2025-01-01 10:00:00"),
-        dict(crm_customer_id="C5", purpose="marketing", channel="push", granted=True, recorded_at="2025-01-01 10:00:00"),
-        dict(crm_customer_id="C7", purpose="marketing", channel="email", granted=True, recorded_at="2024-09-01 10:00:00"),
-    ],
-    "crm__erasure_requests": [dict(crm_customer_id="C3", requested_at="2025-05-01 09:00:00")],
-    "shop__accounts": [
-        dict(shop_account_id="A1", email="alice@example.com", created_at="2024-12-01 00:00:00"),
-        dict(shop_account_id="A2", email="bob@example.com", created_at="2024-12-01 00:00:00"),
-        dict(shop_account_id="A3", email="carol@example.com", created_at="2024-12-01 00:00:00"),
-        dict(shop_account_id="A5", email="eve@example.com", created_at="2024-12-01 00:00:00"),
-        dict(shop_account_id="A6", email="frank@example.com", created_at="2024-12-01 00:00:00"),
-        dict(shop_account_id="A7", email="heidi@example.com", created_at="2024-09-01 00:00:00"),
-    ],
-    "shop__orders": [
-        dict(order_id="O1", shop_account_id="A1", ordered_at="2025-01-05 12:00:00", status="placed", order_total=100.0),
-        dict(order_id="O2", shop_account_id="A1", ordered_at="2025-02-10 12:00:00", status="placed", order_total=50.0),
-        dict(order_id="O3", shop_account_id="A1", ordered_at="2025-06-20 12:00:00", status="placed", order_total=80.0),
-        dict(order_id="O4", shop_account_id="A2", ordered_at="2025-01-10 12:00:00", status="placed", order_total=200.0),
-        dict(order_id="O5", shop_account_id="A2", ordered_at="2025-01-20 12:00:00", status="placed", order_total=100.0),
-        dict(order_id="O6", shop_account_id="A2", ordered_at="2025-03-15 12:00:00", status="placed", order_total=300.0),
-        dict(order_id="O7", shop_account_id="A2", ordered_at="2025-04-01 12:00:00", status="cancelled", order_total=999.0),
-        dict(order_id="O8", shop_account_id="A3", ordered_at="2025-02-01 12:00:00", status="placed", order_total=75.0),
-        dict(order_id="O9", guest_email="dan@example.com", ordered_at="2025-06-28 12:00:00", status="placed", order_total=60.0),
-        dict(order_id="O10", shop_account_id="A6", ordered_at="2025-02-01 12:00:00", status="placed", order_total=20.0),
-        dict(order_id="O11", shop_account_id="A7", ordered_at="2024-10-01 12:00:00", status="placed", order_total=70.0),
-        dict(order_id="O12", shop_account_id="A1", ordered_at="2025-07-05 12:00:00", status="placed", order_total=500.0),
-    ],
-    "shop__carts": [
-        dict(cart_id="K1", shop_account_id="A5", created_at="2025-06-26 10:00:00",
-             last_activity_at="2025-06-27 10:00:00", cart_value=45.0),
-    ],
-    "pos__stores": [dict(store_id="S1", city="Leeds", country="GB", timezone="Europe/London")],
-    "pos__transactions": [
-        # store-local times (BST in June): 13:00 local = 12:00 UTC
-        dict(transaction_id="P1", store_id="S1", loyalty_card_number="L1", transacted_at="2025-03-03 13:00:00",
-             total_amount=30.0),
-        dict(transaction_id="P2", store_id="S1", loyalty_card_number="L1", transacted_at="2025-06-25 13:00:00",
-             total_amount=40.0),
-    ],
-    "loyalty__cards": [dict(loyalty_card_number="L1", crm_customer_id="C1", issued_at="2024-12-01 00:00:00")],
-    "loyalty__points": [
-        dict(entry_id="E1", loyalty_card_number="L1", points=3000, reason="earn", occurred_at="2025-03-03 13:00:00"),
-        dict(entry_id="E2", loyalty_card_number="L1", points=-500, reason="redeem", occurred_at="2025-04-01 13:00:00"),
-        dict(entry_id="E3", loyalty_card_number="L1", points=4000, reason="earn", occurred_at="2025-06-25 13:00:00"),
-    ],
-    "email__events": [
-        dict(event_id=f"M{i}", email=e, campaign_id=c, event_type=t, occurred_at=at)
-        for i, (e, c, t, at) in enumerate([
-            ("alice@example.com", "CMP1", "sent", "2025-05-10 08:00:00"),
-            ("bob@example.com", "CMP1", "sent", "2025-05-10 08:00:00"),
-            ("heidi@example.com", "CMP1", "sent", "2025-05-10 08:00:00"),
-            ("alice@example.com", "CMP1", "open", "2025-05-10 09:00:00"),
-            ("alice@example.com", "CMP1", "click", "2025-05-10 09:01:00"),
-            ("bob@example.com", "CMP1", "unsubscribe", "2025-05-11 09:00:00"),
-            ("alice@example.com", "CMP2", "sent", "2025-06-25 08:00:00"),
-            ("alice@example.com", "CMP3", "sent", "2025-06-28 08:00:00"),
-        ])
-    ],
-    "care__tickets": [
+    "crm__consents": _rows(
+        "crm_customer_id purpose channel granted recorded_at",
+        ("C1", "marketing", "email", True, JAN1),
+        ("C1", "marketing", "sms", True, JAN1),
+        ("C1", "profiling", "email", True, JAN1),
+        ("C2", "marketing", "email", True, JAN1),
+        ("C2", "marketing", "email", False, "2025-06-10 10:00:00"),
+        ("C3", "marketing", "email", True, JAN1),
+        ("C4", "marketing", "sms", True, JAN1),
+        ("C5", "marketing", "push", True, JAN1),
+        ("C7", "marketing", "email", True, "2024-09-01 10:00:00"),
+    ),
+    "crm__erasure_requests": _rows("crm_customer_id requested_at", ("C3", "2025-05-01 09:00:00")),
+    "shop__accounts": _rows(
+        "shop_account_id email created_at",
+        ("A1", "alice@example.com", "2024-12-01 00:00:00"),
+        ("A2", "bob@example.com", "2024-12-01 00:00:00"),
+        ("A3", "carol@example.com", "2024-12-01 00:00:00"),
+        ("A5", "eve@example.com", "2024-12-01 00:00:00"),
+        ("A6", "frank@example.com", "2024-12-01 00:00:00"),
+        ("A7", "heidi@example.com", "2024-09-01 00:00:00"),
+    ),
+    "shop__orders": _rows(
+        "order_id shop_account_id guest_email ordered_at status order_total",
+        ("O1", "A1", None, "2025-01-05 12:00:00", "placed", 100.0),
+        ("O2", "A1", None, "2025-02-10 12:00:00", "placed", 50.0),
+        ("O3", "A1", None, "2025-06-20 12:00:00", "placed", 80.0),
+        ("O4", "A2", None, "2025-01-10 12:00:00", "placed", 200.0),
+        ("O5", "A2", None, "2025-01-20 12:00:00", "placed", 100.0),
+        ("O6", "A2", None, "2025-03-15 12:00:00", "placed", 300.0),
+        ("O7", "A2", None, "2025-04-01 12:00:00", "cancelled", 999.0),
+        ("O8", "A3", None, "2025-02-01 12:00:00", "placed", 75.0),
+        ("O9", None, "dan@example.com", "2025-06-28 12:00:00", "placed", 60.0),
+        ("O10", "A6", None, "2025-02-01 12:00:00", "placed", 20.0),
+        ("O11", "A7", None, "2024-10-01 12:00:00", "placed", 70.0),
+        ("O12", "A1", None, "2025-07-05 12:00:00", "placed", 500.0),  # after as_of_date
+    ),
+    "shop__carts": _rows(
+        "cart_id shop_account_id created_at last_activity_at cart_value",
+        ("K1", "A5", "2025-06-26 10:00:00", "2025-06-27 10:00:00", 45.0),
+    ),
+    "pos__stores": _rows("store_id city country timezone", ("S1", "Leeds", "GB", "Europe/London")),
+    # store-local times (BST in June): 13:00 local = 12:00 UTC
+    "pos__transactions": _rows(
+        "transaction_id store_id loyalty_card_number transacted_at total_amount",
+        ("P1", "S1", "L1", "2025-03-03 13:00:00", 30.0),
+        ("P2", "S1", "L1", "2025-06-25 13:00:00", 40.0),
+    ),
+    "loyalty__cards": _rows("loyalty_card_number crm_customer_id issued_at", ("L1", "C1", "2024-12-01 00:00:00")),
+    "loyalty__points": _rows(
+        "entry_id loyalty_card_number points reason occurred_at",
+        ("E1", "L1", 3000, "earn", "2025-03-03 13:00:00"),
+        ("E2", "L1", -500, "redeem", "2025-04-01 13:00:00"),
+        ("E3", "L1", 4000, "earn", "2025-06-25 13:00:00"),
+    ),
+    "email__events": _rows(
+        "event_id email campaign_id event_type occurred_at",
+        ("M0", "alice@example.com", "CMP1", "sent", "2025-05-10 08:00:00"),
+        ("M1", "bob@example.com", "CMP1", "sent", "2025-05-10 08:00:00"),
+        ("M2", "heidi@example.com", "CMP1", "sent", "2025-05-10 08:00:00"),
+        ("M3", "alice@example.com", "CMP1", "open", "2025-05-10 09:00:00"),
+        ("M4", "alice@example.com", "CMP1", "click", "2025-05-10 09:01:00"),
+        ("M5", "bob@example.com", "CMP1", "unsubscribe", "2025-05-11 09:00:00"),
+        ("M6", "alice@example.com", "CMP2", "sent", "2025-06-25 08:00:00"),
+        ("M7", "alice@example.com", "CMP3", "sent", "2025-06-28 08:00:00"),
+    ),
+    "care__tickets": _rows(
+        "ticket_id channel contact_email contact_phone opened_at first_response_at",
         # Mon 16:30 -> Tue 09:20: 30 + 20 = 50 business minutes: within the 60-minute target
-        dict(ticket_id="T1", channel="email", contact_email="alice@example.com", opened_at="2025-06-02 16:30:00",
-             first_response_at="2025-06-03 09:20:00"),
+        ("T1", "email", "alice@example.com", None, "2025-06-02 16:30:00", "2025-06-03 09:20:00"),
         # Fri 16:50 -> Mon 10:00: 10 + 60 = 70: breached
-        dict(ticket_id="T2", channel="chat", contact_email="alice@example.com", opened_at="2025-06-06 16:50:00",
-             first_response_at="2025-06-09 10:00:00"),
+        ("T2", "chat", "alice@example.com", None, "2025-06-06 16:50:00", "2025-06-09 10:00:00"),
         # Sat -> Tue 09:30, Monday 5 May a bank holiday: 30: within
-        dict(ticket_id="T3", channel="email", contact_email="bob@example.com", opened_at="2025-05-03 11:00:00",
-             first_response_at="2025-05-06 09:30:00"),
+        ("T3", "email", "bob@example.com", None, "2025-05-03 11:00:00", "2025-05-06 09:30:00"),
         # Mon 30 June 16:45, no answer by the end of as_of_date: 15 minutes, pending
-        dict(ticket_id="T4", channel="phone", contact_phone="+447700900004", opened_at="2025-06-30 16:45:00"),
-    ],
-    "survey__nps_responses": [
-        dict(response_id="N1", crm_customer_id="C1", score=10, answered_at="2025-06-01 10:00:00"),
-        dict(response_id="N2", email="bob@example.com", score=3, answered_at="2025-06-02 10:00:00"),
-        dict(response_id="N3", score=8, answered_at="2025-06-03 10:00:00"),
-        dict(response_id="N4", crm_customer_id="C2", score=9, answered_at="2025-03-01 10:00:00"),
-    ],
-    "web__events": [
-        dict(event_id=f"W{i}", anonymous_id="ck-alice", shop_account_id="A1", event_type=t, occurred_at=at)
-        for i, (t, at) in enumerate(
-            [("login", "2025-06-20 11:00:00")] + [("page_ping", f"2025-06-20 11:{m:02d}:00") for m in range(1, 13)]
-        )
-    ],
+        ("T4", "phone", None, "+447700900004", "2025-06-30 16:45:00", None),
+    ),
+    "survey__nps_responses": _rows(
+        "response_id crm_customer_id email score answered_at",
+        ("N1", "C1", None, 10, "2025-06-01 10:00:00"),
+        ("N2", None, "bob@example.com", 3, "2025-06-02 10:00:00"),
+        ("N3", None, None, 8, "2025-06-03 10:00:00"),
+        ("N4", "C2", None, 9, "2025-03-01 10:00:00"),
+    ),
+    # one session of Alice's: a login and 12 page pings (10 s each: 2 engaged minutes)
+    "web__events": _rows(
+        "event_id anonymous_id shop_account_id event_type occurred_at",
+        ("W0", "ck-alice", "A1", "login", "2025-06-20 11:00:00"),
+        *((f"W{m}", "ck-alice", "A1", "page_ping", f"2025-06-20 11:{m:02d}:00") for m in range(1, 13)),
+    ),
 }
 
 
