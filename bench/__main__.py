@@ -1,0 +1,320 @@
+"""Benchmark the whole build at two population sizes; write bench/results/<date>.json, .md and a chart.
+
+    python -m bench                         # 100k and 1M persons x 365 days
+    python -m bench --sizes 20000 --days 60 # a quick run
+
+For each size: simulate (cached under bench/cache/), hold back the last export day, run the real
+Dagster job over the other days in a fresh warehouse (the full build), then the held-back day alone
+(the incremental day), then the same compiled dbt SQL straight in one DuckDB session (the floor).
+Peak memory is the summed RSS of the whole process tree, sampled every 0.2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = BENCH_DIR.parent
+CACHE_DIR = BENCH_DIR / "cache"
+RESULTS_DIR = BENCH_DIR / "results"
+RANGE_START, RANGE_END = "dagster/asset_partition_range_start", "dagster/asset_partition_range_end"
+STAGES = ("ingest", "staging", "identity", "journeys", "loyalty", "clv", "checks", "publish")
+
+
+class TreeRss:
+    """Peak summed RSS (MB) of this process and all its descendants."""
+
+    def __init__(self, interval: float = 0.2) -> None:
+        self.interval, self.peak_mb, self._stop = interval, 0.0, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    @staticmethod
+    def _tree_rss_mb(root: int) -> float:
+        children: dict[int, list[int]] = {}
+        rss: dict[int, int] = {}
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry.name}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+                ppid, pages = int(fields[1]), int(fields[21])
+            except (OSError, IndexError, ValueError):
+                continue
+            pid = int(entry.name)
+            children.setdefault(ppid, []).append(pid)
+            rss[pid] = pages
+        total, todo = 0, [root]
+        while todo:
+            pid = todo.pop()
+            total += rss.get(pid, 0)
+            todo.extend(children.get(pid, []))
+        return total * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak_mb = max(self.peak_mb, self._tree_rss_mb(os.getpid()))
+            time.sleep(self.interval)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+
+def simulate(persons: int, days: int, seed: int) -> Path:
+    """Cached simulated landing folder (plus truth beside it) for this size."""
+    root = CACHE_DIR / f"{persons}x{days}-s{seed}"
+    if not (root / "complete").exists():
+        shutil.rmtree(root, ignore_errors=True)
+        started = time.monotonic()
+        subprocess.run(
+            [sys.executable, "-m", "simulator", "--persons", str(persons), "--days", str(days), "--seed", str(seed),
+             "--out", str(root / "landing"), "--truth", str(root / "truth"), "--quiet"],
+            check=True, cwd=PROJECT_DIR,
+        )
+        (root / "complete").write_text(f"{time.monotonic() - started:.1f}\n")
+    return root
+
+
+def hold_back_last_day(landing: Path, held: Path) -> str:
+    """Move the newest export day's files aside; return that day."""
+    files = sorted(p for p in landing.glob("*/*/*") if p.is_file())
+    last = max(p.name[:10] for p in files)
+    for p in files:
+        if p.name.startswith(last):
+            target = held / p.relative_to(landing)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(p, target)
+    return last
+
+
+def restore(held: Path, landing: Path) -> None:
+    for p in sorted(held.rglob("*")):
+        if p.is_file():
+            target = landing / p.relative_to(held)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(p, target)
+
+
+def stage_of_step(step_key: str) -> str:
+    if step_key.startswith("ingest") or "unknown_exports" in step_key:
+        return "ingest"
+    if "clv" in step_key:
+        return "clv"
+    if "publish" in step_key:
+        return "publish"
+    if "warehouse_models" in step_key:
+        return "dbt"
+    return "checks"
+
+
+def dbt_stage_seconds(run_results: Path, manifest: Path) -> dict[str, float]:
+    """dbt node time by stage: the model's folder (staging, identity, journeys, loyalty); tests in checks."""
+    nodes = json.loads(manifest.read_text())["nodes"]
+    out: dict[str, float] = {}
+    for result in json.loads(run_results.read_text())["results"]:
+        node = nodes.get(result["unique_id"], {})
+        fqn = node.get("fqn", [])
+        if node.get("resource_type") in ("test", "unit_test"):
+            stage = "checks"
+        elif "staging" in fqn or "calendar" in fqn or node.get("resource_type") == "seed":
+            stage = "staging"
+        else:
+            stage = next((s for s in ("identity", "journeys", "loyalty") if s in fqn), "loyalty")
+        out[stage] = out.get(stage, 0.0) + float(result.get("execution_time") or 0.0)
+    return out
+
+
+def run_job(landing: Path, warehouse: Path, start: str, end: str, env: dict[str, str]) -> dict:
+    """The real Dagster job in a child process (fresh imports, its own env); returns its timings."""
+    code = f"""
+import json, sys, time
+import dagster as dg
+from orchestration.definitions import defs
+t = time.monotonic()
+r = defs.get_job_def("build_warehouse").execute_in_process(
+    instance=dg.DagsterInstance.ephemeral(), raise_on_error=False,
+    tags={{"{RANGE_START}": "{start}", "{RANGE_END}": "{end}"}})
+steps = {{}}
+starts = {{}}
+for e in r.all_events:
+    if e.event_type_value == "STEP_START":
+        starts[e.step_key] = e.timestamp
+    elif e.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE") and e.step_key in starts:
+        steps[e.step_key] = e.timestamp - starts[e.step_key]
+print("BENCH" + json.dumps({{"success": r.success, "wall_s": time.monotonic() - t, "steps": steps}}))
+"""
+    env = {**os.environ, **env, "LANDING_DIR": str(landing), "WAREHOUSE_PATH": str(warehouse),
+           "C360_DEMO": "1", "DO_NOT_TRACK": "1"}
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, "-c", code], env=env, cwd=PROJECT_DIR, capture_output=True, text=True)
+    wall = time.monotonic() - started
+    line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("BENCH")), None)
+    if proc.returncode or line is None:
+        raise RuntimeError(f"build failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+    result = json.loads(line[5:])
+    result["process_wall_s"] = wall
+    return result
+
+
+def newest_run_results() -> Path:
+    return max((PROJECT_DIR / "target").rglob("run_results.json"), key=lambda p: p.stat().st_mtime)
+
+
+def floor_sql_seconds(warehouse: Path, manifest: Path) -> float:
+    """Every model's compiled SQL, in DAG order, straight in one DuckDB session on a copy of raw."""
+    import duckdb
+
+    manifest_json = json.loads(manifest.read_text())
+    nodes = manifest_json["nodes"]
+    order = [r["unique_id"] for r in json.loads(newest_run_results().read_text())["results"]
+             if r["unique_id"].startswith(("model.", "seed."))]
+    copy = warehouse.with_name("floor.duckdb")
+    shutil.copy(warehouse, copy)
+    con = duckdb.connect(str(copy), config={"memory_limit": os.environ.get("DUCKDB_MEMORY_LIMIT", "4GB"),
+                                             "preserve_insertion_order": False})
+    started = time.monotonic()
+    for uid in order:
+        node = nodes[uid]
+        if node["resource_type"] != "model":
+            continue
+        sql = node.get("compiled_code")
+        if not sql:
+            continue
+        kind = "view" if node["config"]["materialized"] == "view" else "table"
+        relation = f'{node["schema"]}."{node["alias"]}"'
+        con.execute(f"create schema if not exists {node['schema']}")
+        con.execute(f"drop table if exists {relation}; drop view if exists {relation}")
+        con.execute(f"create {kind} {relation} as {sql}")
+    elapsed = time.monotonic() - started
+    con.close()
+    copy.unlink()
+    return elapsed
+
+
+def bench_size(persons: int, days: int, seed: int, workdir: Path) -> dict:
+    sim_root = simulate(persons, days, seed)
+    landing = workdir / "landing"
+    shutil.rmtree(workdir, ignore_errors=True)
+    shutil.copytree(sim_root / "landing", landing)
+    truth = workdir / "truth"
+    shutil.copytree(sim_root / "truth", truth)
+    held = workdir / "held_back"
+    last_day = hold_back_last_day(landing, held)
+    dates = sorted({p.name[:10] for p in landing.glob("*/*/*")})
+    source_rows = sum(
+        max(0, sum(1 for _ in open(p, "rb")) - 1) for p in landing.glob("*/*/*.csv")
+    )  # csv only; gz and parquet rows are counted from raw below
+    warehouse = workdir / "warehouse.duckdb"
+    env = {"TRUTH_DIR": str(truth), "SERVING_PATH": str(workdir / "serving" / "customer360.duckdb")}
+
+    with TreeRss() as rss:
+        full = run_job(landing, warehouse, dates[0], dates[-1], env)
+    manifest = PROJECT_DIR / "target" / "manifest.json"
+    stages = {s: 0.0 for s in STAGES}
+    for step, seconds in full["steps"].items():
+        stage = stage_of_step(step)
+        if stage != "dbt":
+            stages[stage] += seconds
+    for stage, seconds in dbt_stage_seconds(newest_run_results(), manifest).items():
+        stages[stage] += seconds
+
+    import duckdb
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    raw_tables = [r[0] for r in con.execute(
+        "select table_name from information_schema.tables where table_schema = 'raw'").fetchall()]
+    loaded_rows = sum(con.execute(f'select count(*) from raw."{t}"').fetchone()[0] for t in raw_tables)
+    con.close()
+
+    floor = floor_sql_seconds(warehouse, manifest)
+    restore(held, landing)
+    incremental = run_job(landing, warehouse, last_day, last_day, env)
+
+    return {
+        "persons": persons,
+        "days": days,
+        "source_rows": loaded_rows,
+        "source_csv_rows": source_rows,
+        "simulate_s": float((sim_root / "complete").read_text()),
+        "full_build_s": round(full["process_wall_s"], 1),
+        "incremental_day_s": round(incremental["process_wall_s"], 1),
+        "floor_sql_s": round(floor, 1),
+        "peak_rss_mb": round(rss.peak_mb),
+        "stages": {k: round(v, 1) for k, v in stages.items()},
+        "orchestrated_over_floor": round(sum(stages[s] for s in ("staging", "identity", "journeys", "loyalty"))
+                                         / floor, 2) if floor else None,
+    }
+
+
+def write_results(results: list[dict]) -> Path:
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    today = dt.date.today().isoformat()
+    doc = {"date": today, "machine": f"{os.cpu_count()} cores", "results": results}
+    path = RESULTS_DIR / f"{today}.json"
+    path.write_text(json.dumps(doc, indent=2) + "\n")
+    (RESULTS_DIR / "latest.json").write_text(json.dumps(doc, indent=2) + "\n")
+    header = "| persons | source rows | full build s | incremental day s | floor SQL s | peak RSS MB |"
+    rows = [f"| {r['persons']:,} | {r['source_rows']:,} | {r['full_build_s']} | {r['incremental_day_s']} | "
+            f"{r['floor_sql_s']} | {r['peak_rss_mb']:,} |" for r in results]
+    stage_header = "| persons | " + " | ".join(STAGES) + " |"
+    stage_rows = [f"| {r['persons']:,} | " + " | ".join(str(r["stages"][s]) for s in STAGES) + " |"
+                  for r in results]
+    (RESULTS_DIR / "latest.md").write_text("\n".join([
+        f"# Benchmark {today} ({doc['machine']})", "", header, "|---|---|---|---|---|---|", *rows, "",
+        "Seconds per stage:", "", stage_header, "|---|" + "---|" * len(STAGES), *stage_rows, "",
+    ]))
+    chart(results, RESULTS_DIR / "latest.png")
+    return path
+
+
+def chart(results: list[dict], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 4))
+    labels = [f"{r['persons']:,} persons" for r in results]
+    left = [0.0] * len(results)
+    for stage in STAGES:
+        widths = [r["stages"][stage] for r in results]
+        ax.barh(labels, widths, left=left, label=stage)
+        left = [a + b for a, b in zip(left, widths)]
+    ax.set_xlabel("seconds")
+    ax.set_title("customer360 full build: time per stage")
+    ax.legend(ncols=4, fontsize=8, loc="lower right")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100000,1000000", help="comma-separated person counts")
+    parser.add_argument("--days", type=int, default=365)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--workdir", type=Path, default=CACHE_DIR / "work")
+    args = parser.parse_args(argv)
+    results = []
+    for persons in (int(s) for s in args.sizes.split(",")):
+        print(f"benchmarking {persons:,} persons x {args.days} days ...", flush=True)
+        results.append(bench_size(persons, args.days, args.seed, args.workdir / str(persons)))
+        print(json.dumps(results[-1], indent=2), flush=True)
+    print(f"results: {write_results(results)}")
+
+
+if __name__ == "__main__":
+    main()
