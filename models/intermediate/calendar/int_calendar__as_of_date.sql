@@ -30,16 +30,18 @@ latest_events as (
 
 as_of as (
 
+    {% if var('as_of_date') -%}
+    -- pinned: one row, whatever the events (a select over latest_events would repeat it per source)
     select
-        {% if var('as_of_date') -%}
-        cast('{{ var("as_of_date") }}' as date)
-        {%- else -%}
-        coalesce(latest.latest_on, current_date)
-        {%- endif %} as as_of_date,
-        {{ 'true' if var('as_of_date') else 'false' }} as is_pinned
+        cast('{{ var("as_of_date") }}' as date) as as_of_date,
+        true as is_pinned
+    {%- else -%}
+    select
+        coalesce(max(latest_on), current_date) as as_of_date,
+        false as is_pinned
 
-    -- aggregate first: one row whether or not the date is pinned
-    from (select max(latest_on) as latest_on from latest_events) as latest
+    from latest_events
+    {%- endif %}
 
 )
 
