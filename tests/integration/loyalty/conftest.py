@@ -1,0 +1,64 @@
+"""Build the real dbt project on the hand-made population (dataset.py) in a tmp DuckDB file.
+
+dbt runs in a subprocess (its in-process runner keeps the DuckDB file open). One warehouse per as_of_date
+per test session: June (the main one) and March (the rebuild-as-of test).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from .dataset import AS_OF, EARLY_AS_OF, load_raw
+
+PROJECT = Path(__file__).resolve().parents[3]
+DBT = Path(sys.executable).parent / "dbt"
+
+
+def run_dbt(warehouse: Path, *args: str) -> dict:
+    """Run dbt against the warehouse file; return run_results.json. Fails the test on a dbt error."""
+    target = warehouse.parent / f"target-{warehouse.stem}"
+    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse), "DO_NOT_TRACK": "1", "DBT_THREADS": "2"}
+    result = subprocess.run(
+        [str(DBT), *args, "--profiles-dir", str(PROJECT), "--project-dir", str(PROJECT), "--target-path", str(target),
+         "--log-path", str(target / "logs")],
+        cwd=PROJECT, env=env, capture_output=True, text=True, timeout=900, check=False,
+    )
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
+    return json.loads((target / "run_results.json").read_text())
+
+
+def build_warehouse(directory: Path, as_of_date: str, extra_vars: str = "") -> tuple[Path, dict]:
+    warehouse = directory / f"loyalty_{as_of_date.replace('-', '')}.duckdb"
+    con = duckdb.connect(str(warehouse))
+    load_raw(con)
+    con.close()
+    results = run_dbt(warehouse, "build", "--vars", f"{{as_of_date: '{as_of_date}'{extra_vars}}}")
+    return warehouse, results
+
+
+@pytest.fixture(scope="session")
+def june(tmp_path_factory) -> tuple[Path, dict]:
+    # cap 3: Alice already got 2 email campaigns in the week, so 1 slot is left for her audiences
+    return build_warehouse(tmp_path_factory.mktemp("june"), AS_OF, ", audience_frequency_cap: 3")
+
+
+@pytest.fixture(scope="session")
+def march(tmp_path_factory) -> tuple[Path, dict]:
+    return build_warehouse(tmp_path_factory.mktemp("march"), EARLY_AS_OF)
+
+
+def query(warehouse: Path, sql: str) -> list[dict]:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        cursor = con.execute(sql)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+    finally:
+        con.close()
