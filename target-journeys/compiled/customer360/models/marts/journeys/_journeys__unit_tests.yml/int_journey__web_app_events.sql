@@ -1,4 +1,0 @@
-
--- Fixture for int_journey__web_app_events
-select cast(null as character varying(256)) as "channel", cast(null as character varying(256)) as "event_id", cast(null as character varying(256)) as "visitor_id", cast(null as character varying(256)) as "anonymous_id", cast(null as character varying(256)) as "device_id", cast(null as character varying(256)) as "shop_account_id", cast(null as character varying(256)) as "platform", cast(null as character varying(256)) as "event_type", cast(null as character varying(256)) as "page_url", cast(null as TIMESTAMP) as "occurred_at", cast(null as DATE) as "_export_date", cast(null as BOOLEAN) as "is_heartbeat", cast(null as BOOLEAN) as "is_view", cast(null as BOOLEAN) as "is_checkout", cast(null as DOUBLE) as "heartbeat_bucket"
-    limit 0
