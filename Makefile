@@ -13,7 +13,8 @@ setup: .venv/.synced
 .venv/.synced: pyproject.toml uv.lock
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
 	$(UV) sync --frozen --compile-bytecode
-	@mkdir -p "$(DAGSTER_HOME)" && touch "$(DAGSTER_HOME)/dagster.yaml"
+	@mkdir -p "$(DAGSTER_HOME)" && [ -s "$(DAGSTER_HOME)/dagster.yaml" ] || \
+		printf '# DuckDB allows one writer: the "duckdb" pool runs one step at a time.\nconcurrency:\n  pools:\n    default_limit: 1\n' > "$(DAGSTER_HOME)/dagster.yaml"
 	@touch $@
 
 # Debian's Chromium for the Dagster UI test (playwright drives it; no browser download).

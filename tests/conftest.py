@@ -104,8 +104,15 @@ os.environ.setdefault("C360_PARTITIONS_START", "2009-12-01")  # the UCI retail d
 @pytest.fixture(scope="session")
 def demo_pipeline(tmp_path_factory) -> tuple[Pipeline, object]:
     """One simulated population built end to end once per test session (shared by read-only tests)."""
+    import dagster as dg
+
     pipeline = Pipeline(tmp_path_factory.mktemp("demo"))
     simulate(pipeline.root, **DEMO_SIZE)
     dates = pipeline.export_dates()
-    result = pipeline.build(dates[0], dates[-1])
+    # a persistent instance, so the UI test can show this run's check results
+    pipeline.dagster_home = pipeline.root / "dagster_home"
+    pipeline.dagster_home.mkdir()
+    (pipeline.dagster_home / "dagster.yaml").write_text("")
+    with dg.DagsterInstance.from_config(str(pipeline.dagster_home)) as instance:
+        result = pipeline.build(dates[0], dates[-1], instance=instance)
     return pipeline, result

@@ -78,3 +78,10 @@ def test_checks_and_dbt_tests_appear_as_asset_check_results(demo_pipeline):
     assert "landing_contract" in names and "fresh" in names
     assert any(n.startswith("unique_stg_") for n in names)  # dbt tests
     assert all(e.passed for e in evaluations if e.check_name == "landing_contract")
+
+
+def test_every_dbt_unit_test_passes(demo_pipeline, dbt_runner, tmp_path):
+    pipeline, _ = demo_pipeline
+    result = dbt_runner(pipeline.warehouse, "test", "--select", "test_type:unit", target_path=tmp_path / "target")
+    assert result.returncode == 0, result.stdout[-4000:]
+    assert result.stdout.count(" PASS ") >= 25  # staging, identity, journeys and loyalty unit tests

@@ -19,7 +19,7 @@ def test_an_unconverged_graph_fails_the_build_and_assigns_no_ids(tmp_path):
                             "contact_phone": f"+4477009{n:05d}", "opened_at": "2024-01-01 10:00:00"})
     insert_rows(warehouse, "care__tickets", tickets)
 
-    result = run_dbt(warehouse, "build", "--select", "+int_identity__customer_ids", "--exclude", "test_type:unit",
+    result = run_dbt(warehouse, "build", "--select", "+int_identity__customer_ids", "--exclude", "test_type:unit", "--indirect-selection", "cautious",
                      "--vars", json.dumps({"identity_max_passes": 1, "as_of_date": "2024-06-30"}),
                      target_path=tmp_path / "target")
 

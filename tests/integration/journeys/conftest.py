@@ -56,7 +56,8 @@ class Warehouse:
 
     def build_journeys(self, *extra: str, vars: str | None = None) -> subprocess.CompletedProcess:
         """Build the journey marts and everything upstream, with their data tests (unit tests apart)."""
-        return self.dbt("build", "--select", "+tag:journeys", "--exclude", "test_type:unit", *extra, vars=vars)
+        return self.dbt("build", "--select", "+tag:journeys", "--exclude", "test_type:unit",
+                        "--indirect-selection", "cautious", *extra, vars=vars)
 
     def query(self, sql: str) -> list[tuple]:
         with duckdb.connect(str(self.path), read_only=True) as con:

@@ -39,7 +39,7 @@ def build_warehouse(directory: Path, as_of_date: str, extra_vars: str = "") -> t
     con = duckdb.connect(str(warehouse))
     load_raw(con)
     con.close()
-    results = run_dbt(warehouse, "build", "--vars", f"{{as_of_date: '{as_of_date}'{extra_vars}}}")
+    results = run_dbt(warehouse, "build", "--exclude", "test_type:unit", "--vars", f"{{as_of_date: '{as_of_date}'{extra_vars}}}")
     return warehouse, results
 
 
