@@ -10,5 +10,5 @@ select
     source_file,
     rows_beyond_lookback
 
-from "w"."intermediate"."int_journey__late_events"
+from "fresh"."intermediate"."int_journey__late_events"
 where is_beyond_lookback

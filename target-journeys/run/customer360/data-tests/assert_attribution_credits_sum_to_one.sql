@@ -20,7 +20,7 @@ credits as (
         model,
         sum(credit) as total_credit
 
-    from "w"."marts"."fct_order_attribution"
+    from "fresh"."marts"."fct_order_attribution"
     group by order_id, model
 
 ),
@@ -31,7 +31,7 @@ expected as (
         orders.order_id,
         models.model
 
-    from "w"."marts"."fct_orders" as orders
+    from "fresh"."marts"."fct_orders" as orders
     cross join (
         select 'first_touch' as model
         union all select 'last_touch'

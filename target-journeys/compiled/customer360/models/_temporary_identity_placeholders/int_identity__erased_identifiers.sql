@@ -3,9 +3,9 @@
 
 
 select distinct 'crm_customer_id' as identifier_type, crm_customer_id as identifier_value
-from "w"."staging"."stg_crm__erasure_requests"
+from "fresh"."staging"."stg_crm__erasure_requests"
 where crm_customer_id is not null
 union all
 select distinct 'email', email
-from "w"."staging"."stg_crm__erasure_requests"
+from "fresh"."staging"."stg_crm__erasure_requests"
 where email is not null

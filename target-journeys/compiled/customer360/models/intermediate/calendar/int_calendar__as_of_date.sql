@@ -6,25 +6,25 @@ with
 
 latest_events as (
 
-    select max(cast(occurred_at as date)) as latest_on from "w"."staging"."stg_web__events"
+    select max(cast(occurred_at as date)) as latest_on from "fresh"."staging"."stg_web__events"
     union all
-    select max(cast(occurred_at as date)) from "w"."staging"."stg_app__events"
+    select max(cast(occurred_at as date)) from "fresh"."staging"."stg_app__events"
     union all
-    select max(cast(ordered_at as date)) from "w"."staging"."stg_shop__orders"
+    select max(cast(ordered_at as date)) from "fresh"."staging"."stg_shop__orders"
     union all
-    select max(cast(transacted_at as date)) from "w"."staging"."stg_pos__transactions"
+    select max(cast(transacted_at as date)) from "fresh"."staging"."stg_pos__transactions"
     union all
-    select max(cast(occurred_at as date)) from "w"."staging"."stg_email__events"
+    select max(cast(occurred_at as date)) from "fresh"."staging"."stg_email__events"
     union all
-    select max(cast(opened_at as date)) from "w"."staging"."stg_care__tickets"
+    select max(cast(opened_at as date)) from "fresh"."staging"."stg_care__tickets"
     union all
-    select max(cast(answered_at as date)) from "w"."staging"."stg_survey__nps_responses"
+    select max(cast(answered_at as date)) from "fresh"."staging"."stg_survey__nps_responses"
     union all
-    select max(cast(submitted_at as date)) from "w"."staging"."stg_reviews__reviews"
+    select max(cast(submitted_at as date)) from "fresh"."staging"."stg_reviews__reviews"
     union all
-    select max(cast(occurred_at as date)) from "w"."staging"."stg_loyalty__points"
+    select max(cast(occurred_at as date)) from "fresh"."staging"."stg_loyalty__points"
     union all
-    select max(cast(updated_at as date)) from "w"."staging"."stg_crm__customers"
+    select max(cast(updated_at as date)) from "fresh"."staging"."stg_crm__customers"
 
 ),
 

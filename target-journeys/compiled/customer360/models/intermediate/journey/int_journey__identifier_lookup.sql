@@ -6,14 +6,14 @@ with
 
 bridge as (
 
-    select * from "w"."marts"."bdg_customer_identifiers"
+    select * from "fresh"."marts"."bdg_customer_identifiers"
 
 ),
 
 erased as (
 
     select distinct identifier_type, identifier_value
-    from "w"."intermediate"."int_identity__erased_identifiers"
+    from "fresh"."intermediate"."int_identity__erased_identifiers"
 
 ),
 

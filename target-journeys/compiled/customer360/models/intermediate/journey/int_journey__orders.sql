@@ -9,31 +9,31 @@ with
 
 shop_orders as (
 
-    select * from "w"."staging"."stg_shop__orders"
+    select * from "fresh"."staging"."stg_shop__orders"
 
 ),
 
 shop_order_lines as (
 
-    select * from "w"."staging"."stg_shop__order_lines"
+    select * from "fresh"."staging"."stg_shop__order_lines"
 
 ),
 
 pos_transactions as (
 
-    select * from "w"."staging"."stg_pos__transactions"
+    select * from "fresh"."staging"."stg_pos__transactions"
 
 ),
 
 pos_transaction_lines as (
 
-    select * from "w"."staging"."stg_pos__transaction_lines"
+    select * from "fresh"."staging"."stg_pos__transaction_lines"
 
 ),
 
 as_of as (
 
-    select as_of_date from "w"."intermediate"."int_calendar__as_of_date"
+    select as_of_date from "fresh"."intermediate"."int_calendar__as_of_date"
 
 ),
 
@@ -161,13 +161,13 @@ resolved as (
         ) as is_erased
 
     from unioned
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_1
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_1
         on lookup_1.identifier_type = 'shop_account_id'
         and lookup_1.identifier_value = unioned.shop_account_id
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_2
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_2
         on lookup_2.identifier_type = 'email'
         and lookup_2.identifier_value = unioned.guest_email
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_3
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_3
         on lookup_3.identifier_type = 'loyalty_card_number'
         and lookup_3.identifier_value = unioned.loyalty_card_number
 

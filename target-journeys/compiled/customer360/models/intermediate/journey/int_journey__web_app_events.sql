@@ -9,19 +9,19 @@ with
 
 web_events as (
 
-    select * from "w"."staging"."stg_web__events"
+    select * from "fresh"."staging"."stg_web__events"
 
 ),
 
 app_events as (
 
-    select * from "w"."staging"."stg_app__events"
+    select * from "fresh"."staging"."stg_app__events"
 
 ),
 
 as_of as (
 
-    select as_of_date from "w"."intermediate"."int_calendar__as_of_date"
+    select as_of_date from "fresh"."intermediate"."int_calendar__as_of_date"
 
 ),
 

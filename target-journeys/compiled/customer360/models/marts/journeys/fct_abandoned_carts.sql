@@ -5,7 +5,7 @@ with
 
 carts as (
 
-    select * from "w"."staging"."stg_shop__carts"
+    select * from "fresh"."staging"."stg_shop__carts"
 
 ),
 
@@ -17,7 +17,7 @@ as_of as (
 
     (as_of_date + cast(1 as bigint) * interval 1 day) as as_of_end
 
-    from "w"."intermediate"."int_calendar__as_of_date"
+    from "fresh"."intermediate"."int_calendar__as_of_date"
 
 ),
 
@@ -71,10 +71,10 @@ resolved as (
         ) as is_erased
 
     from abandoned
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_1
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_1
         on lookup_1.identifier_type = 'shop_account_id'
         and lookup_1.identifier_value = abandoned.shop_account_id
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_2
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_2
         on lookup_2.identifier_type = 'anonymous_id'
         and lookup_2.identifier_value = abandoned.anonymous_id
 

@@ -5,27 +5,27 @@ with
 
 touchpoints as (
 
-    select * from "w"."marts"."fct_touchpoints"
+    select * from "fresh"."marts"."fct_touchpoints"
     where customer_id is not null
 
 ),
 
 orders as (
 
-    select * from "w"."marts"."fct_orders"
+    select * from "fresh"."marts"."fct_orders"
     where customer_order_number is not null
 
 ),
 
 touchpoint_types as (
 
-    select * from "w"."reference"."touchpoint_types"
+    select * from "fresh"."reference"."touchpoint_types"
 
 ),
 
 journey_stages as (
 
-    select * from "w"."reference"."journey_stages"
+    select * from "fresh"."reference"."journey_stages"
 
 ),
 
@@ -37,7 +37,7 @@ as_of as (
 
     (as_of_date + cast(1 as bigint) * interval 1 day) as as_of_end
 
-    from "w"."intermediate"."int_calendar__as_of_date"
+    from "fresh"."intermediate"."int_calendar__as_of_date"
 
 ),
 

@@ -7,20 +7,20 @@ with
 
 orders as (
 
-    select * from "w"."marts"."fct_orders"
+    select * from "fresh"."marts"."fct_orders"
 
 ),
 
 touchpoints as (
 
-    select * from "w"."marts"."fct_touchpoints"
+    select * from "fresh"."marts"."fct_touchpoints"
     where customer_id is not null
 
 ),
 
 touchpoint_types as (
 
-    select * from "w"."reference"."touchpoint_types"
+    select * from "fresh"."reference"."touchpoint_types"
     where is_attributable
 
 ),

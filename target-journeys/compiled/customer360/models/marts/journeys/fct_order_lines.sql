@@ -4,19 +4,19 @@ with
 
 orders as (
 
-    select * from "w"."intermediate"."int_journey__orders"
+    select * from "fresh"."intermediate"."int_journey__orders"
 
 ),
 
 shop_order_lines as (
 
-    select * from "w"."staging"."stg_shop__order_lines"
+    select * from "fresh"."staging"."stg_shop__order_lines"
 
 ),
 
 pos_transaction_lines as (
 
-    select * from "w"."staging"."stg_pos__transaction_lines"
+    select * from "fresh"."staging"."stg_pos__transaction_lines"
 
 ),
 

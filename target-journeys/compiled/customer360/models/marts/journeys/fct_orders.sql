@@ -4,7 +4,7 @@ with
 
 orders as (
 
-    select * from "w"."intermediate"."int_journey__orders"
+    select * from "fresh"."intermediate"."int_journey__orders"
 
 ),
 

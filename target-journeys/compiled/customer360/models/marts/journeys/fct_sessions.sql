@@ -9,7 +9,7 @@ with
 
 events as (
 
-    select * from "w"."intermediate"."int_journey__web_app_events"
+    select * from "fresh"."intermediate"."int_journey__web_app_events"
 
 ),
 
@@ -24,7 +24,7 @@ watermarks as (
 
     (max(_export_date) + cast(-3 as bigint) * interval 1 day) as exported_after
 
-    from "w"."marts"."fct_sessions"
+    from "fresh"."marts"."fct_sessions"
     group by channel
 
 ),
@@ -39,7 +39,7 @@ built_sessions as (
         case when channel = 'web' then visitor_id end as anonymous_id,
         case when channel = 'app' then visitor_id end as device_id
 
-    from "w"."marts"."fct_sessions"
+    from "fresh"."marts"."fct_sessions"
 
 ),
 
@@ -75,13 +75,13 @@ built_sessions_resolved as (
         ) as is_erased
 
     from built_sessions
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_1
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_1
         on lookup_1.identifier_type = 'shop_account_id'
         and lookup_1.identifier_value = built_sessions.shop_account_id
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_2
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_2
         on lookup_2.identifier_type = 'anonymous_id'
         and lookup_2.identifier_value = built_sessions.anonymous_id
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_3
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_3
         on lookup_3.identifier_type = 'device_id'
         and lookup_3.identifier_value = built_sessions.device_id
 
@@ -132,21 +132,21 @@ kept_events as (
     where 
     not exists (
         select 1
-        from "w"."intermediate"."int_journey__identifier_lookup" as erased_1
+        from "fresh"."intermediate"."int_journey__identifier_lookup" as erased_1
         where erased_1.is_erased
             and erased_1.identifier_type = 'shop_account_id'
             and erased_1.identifier_value = scoped_events.shop_account_id
     ) and
     not exists (
         select 1
-        from "w"."intermediate"."int_journey__identifier_lookup" as erased_2
+        from "fresh"."intermediate"."int_journey__identifier_lookup" as erased_2
         where erased_2.is_erased
             and erased_2.identifier_type = 'anonymous_id'
             and erased_2.identifier_value = scoped_events.anonymous_id
     ) and
     not exists (
         select 1
-        from "w"."intermediate"."int_journey__identifier_lookup" as erased_3
+        from "fresh"."intermediate"."int_journey__identifier_lookup" as erased_3
         where erased_3.is_erased
             and erased_3.identifier_type = 'device_id'
             and erased_3.identifier_value = scoped_events.device_id
@@ -309,13 +309,13 @@ resolved as (
         ) as is_erased
 
     from sessions
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_1
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_1
         on lookup_1.identifier_type = 'shop_account_id'
         and lookup_1.identifier_value = sessions.shop_account_id
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_2
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_2
         on lookup_2.identifier_type = 'anonymous_id'
         and lookup_2.identifier_value = sessions.anonymous_id
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_3
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_3
         on lookup_3.identifier_type = 'device_id'
         and lookup_3.identifier_value = sessions.device_id
 

@@ -1,5 +1,5 @@
 -- incremental: a run (re)builds the touchpoints exported in the last late_event_lookback_days export
--- days of their source, all web/app touchpoints of the visitors seen in them (so session ids and per-view engaged
+-- days of their export stream, all web/app touchpoints of the visitors seen in them (so session ids and per-view engaged
 -- time stay right when late events join old sessions), and re-keys rows whose identifier now belongs
 -- to another customer; delete+insert on touchpoint_id, so a redelivered event never counts twice.
 
@@ -8,36 +8,36 @@ with
 
 events as (
 
-    select * from "w"."intermediate"."int_journey__web_app_events"
+    select * from "fresh"."intermediate"."int_journey__web_app_events"
 
 ),
 
 record_touchpoints as (
 
-    select * from "w"."intermediate"."int_journey__touchpoints_from_records"
+    select * from "fresh"."intermediate"."int_journey__touchpoints_from_records"
 
 ),
 
 touchpoint_types as (
 
-    select * from "w"."reference"."touchpoint_types"
+    select * from "fresh"."reference"."touchpoint_types"
 
 ),
 
 
 
--- the lookback is counted per source, back from the newest export of that source already here, so
--- a source whose exports stall for a while and then catch up is not skipped
+-- the lookback is counted per export stream (source entity), back from the newest export of that
+-- stream already here, so a stream whose exports stall for a while and then catch up is not skipped
 watermarks as (
 
     select
-        source,
+        case when touchpoint_type = 'cart' then source || '__carts' else source end as export_stream,
         
 
     (max(_export_date) + cast(-3 as bigint) * interval 1 day) as exported_after
 
-    from "w"."marts"."fct_touchpoints"
-    group by source
+    from "fresh"."marts"."fct_touchpoints"
+    group by 1
 
 ),
 
@@ -49,7 +49,7 @@ affected_visitors as (
 
     from events
     left join watermarks
-        on events.channel = watermarks.source
+        on events.channel = watermarks.export_stream
     where watermarks.exported_after is null
         or events._export_date > watermarks.exported_after
 
@@ -72,7 +72,7 @@ scoped_records as (
 
     from record_touchpoints
     left join watermarks
-        on record_touchpoints.source = watermarks.source
+        on case when record_touchpoints.touchpoint_type = 'cart' then record_touchpoints.source || '__carts' else record_touchpoints.source end = watermarks.export_stream
     where watermarks.exported_after is null
         or record_touchpoints._export_date > watermarks.exported_after
 
@@ -87,21 +87,21 @@ kept_events as (
     where 
     not exists (
         select 1
-        from "w"."intermediate"."int_journey__identifier_lookup" as erased_1
+        from "fresh"."intermediate"."int_journey__identifier_lookup" as erased_1
         where erased_1.is_erased
             and erased_1.identifier_type = 'shop_account_id'
             and erased_1.identifier_value = scoped_events.shop_account_id
     ) and
     not exists (
         select 1
-        from "w"."intermediate"."int_journey__identifier_lookup" as erased_2
+        from "fresh"."intermediate"."int_journey__identifier_lookup" as erased_2
         where erased_2.is_erased
             and erased_2.identifier_type = 'anonymous_id'
             and erased_2.identifier_value = scoped_events.anonymous_id
     ) and
     not exists (
         select 1
-        from "w"."intermediate"."int_journey__identifier_lookup" as erased_3
+        from "fresh"."intermediate"."int_journey__identifier_lookup" as erased_3
         where erased_3.is_erased
             and erased_3.identifier_type = 'device_id'
             and erased_3.identifier_value = scoped_events.device_id
@@ -257,13 +257,13 @@ event_touchpoints_resolved as (
         ) as is_erased
 
     from event_touchpoints
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_1
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_1
         on lookup_1.identifier_type = 'shop_account_id'
         and lookup_1.identifier_value = event_touchpoints.shop_account_id
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_2
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_2
         on lookup_2.identifier_type = 'anonymous_id'
         and lookup_2.identifier_value = event_touchpoints.anonymous_id
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_3
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_3
         on lookup_3.identifier_type = 'device_id'
         and lookup_3.identifier_value = event_touchpoints.device_id
 
@@ -303,7 +303,7 @@ built_touchpoints as (
         built.*,
         built.customer_id as built_customer_id
 
-    from "w"."marts"."fct_touchpoints" as built
+    from "fresh"."marts"."fct_touchpoints" as built
     left join batch_touchpoints
         on built.touchpoint_id = batch_touchpoints.touchpoint_id
     where batch_touchpoints.touchpoint_id is null
@@ -327,7 +327,7 @@ rekeyed as (
         built_touchpoints._export_date
 
     from built_touchpoints
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup
         on built_touchpoints.source_identifier_type = lookup.identifier_type
         and built_touchpoints.source_identifier_value = lookup.identifier_value
     where lookup.customer_id is distinct from built_touchpoints.built_customer_id

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "w"."raw"."app__events"
+    select * from "fresh"."raw"."app__events"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "w"."raw"."care__tickets"
+    select * from "fresh"."raw"."care__tickets"
 
 ),
 

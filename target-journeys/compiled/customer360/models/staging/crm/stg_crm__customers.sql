@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "w"."raw"."crm__customers"
+    select * from "fresh"."raw"."crm__customers"
 
 ),
 

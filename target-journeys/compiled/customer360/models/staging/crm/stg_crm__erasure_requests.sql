@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "w"."raw"."crm__erasure_requests"
+    select * from "fresh"."raw"."crm__erasure_requests"
 
 ),
 

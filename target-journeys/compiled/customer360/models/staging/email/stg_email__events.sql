@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "w"."raw"."email__events"
+    select * from "fresh"."raw"."email__events"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "w"."raw"."loyalty__cards"
+    select * from "fresh"."raw"."loyalty__cards"
 
 ),
 

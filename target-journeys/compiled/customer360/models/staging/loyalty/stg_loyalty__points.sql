@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "w"."raw"."loyalty__points"
+    select * from "fresh"."raw"."loyalty__points"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "w"."raw"."pos__stores"
+    select * from "fresh"."raw"."pos__stores"
 
 ),
 

@@ -2,13 +2,13 @@ with
 
 source as (
 
-    select * from "w"."raw"."pos__transactions"
+    select * from "fresh"."raw"."pos__transactions"
 
 ),
 
 stores as (
 
-    select * from "w"."staging"."stg_pos__stores"
+    select * from "fresh"."staging"."stg_pos__stores"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "w"."raw"."reviews__reviews"
+    select * from "fresh"."raw"."reviews__reviews"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "w"."raw"."shop__carts"
+    select * from "fresh"."raw"."shop__carts"
 
 ),
 

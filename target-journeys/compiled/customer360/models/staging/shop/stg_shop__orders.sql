@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "w"."raw"."shop__orders"
+    select * from "fresh"."raw"."shop__orders"
 
 ),
 

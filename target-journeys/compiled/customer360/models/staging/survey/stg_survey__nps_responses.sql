@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "w"."raw"."survey__nps_responses"
+    select * from "fresh"."raw"."survey__nps_responses"
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from "w"."raw"."web__events"
+    select * from "fresh"."raw"."web__events"
 
 ),
 

@@ -2,7 +2,7 @@
     
 
     create  table
-      "w"."intermediate"."int_journey__late_events__dbt_tmp"
+      "fresh"."intermediate"."int_journey__late_events__dbt_tmp"
   
     
     as (
@@ -11,11 +11,12 @@
 -- arrived so far behind that the incremental marts (fct_touchpoints, fct_sessions) skip it.
 --
 -- The incremental marts rebuild what was exported in the last late_event_lookback_days export days
--- of each source (counted back from the newest export of that source they hold), so:
+-- of each export stream (source entity; counted back from the newest export of that stream they
+-- hold), so:
 --   late_rows            events exported late but inside a timely file: picked up, and they landed in
 --                        their (old) session; past sessions, stages and attribution changed
 --   rows_beyond_lookback rows of a file whose export day was already more than the lookback behind
---                        the newest export of its source loaded before it: missing from the marts
+--                        the newest export of its entity loaded before it: missing from the marts
 --                        until the next `dbt build --full-refresh` (assumes dbt runs after each load)
 -- Reads raw (lineage columns as loaded, duplicates included), not staging: this is about arrival.
 
@@ -32,7 +33,7 @@ loaded_rows as (
         (date_diff('day', cast(occurred_at as date)::timestamp, _export_date::timestamp ))
      as days_late
 
-    from "w"."raw"."web__events"
+    from "fresh"."raw"."web__events"
     union all
     select
         'app' as source,
@@ -44,7 +45,7 @@ loaded_rows as (
         (date_diff('day', cast(occurred_at as date)::timestamp, _export_date::timestamp ))
      as days_late
 
-    from "w"."raw"."app__events"
+    from "fresh"."raw"."app__events"
     union all
     select
         'shop' as source,
@@ -56,7 +57,7 @@ loaded_rows as (
         (date_diff('day', cast(case when status = 'placed' then ordered_at else cast(_export_date as timestamp) end as date)::timestamp, _export_date::timestamp ))
      as days_late
 
-    from "w"."raw"."shop__orders"
+    from "fresh"."raw"."shop__orders"
     union all
     select
         'shop' as source,
@@ -68,7 +69,7 @@ loaded_rows as (
         (date_diff('day', cast(coalesce(last_activity_at, created_at) as date)::timestamp, _export_date::timestamp ))
      as days_late
 
-    from "w"."raw"."shop__carts"
+    from "fresh"."raw"."shop__carts"
     union all
     select
         'pos' as source,
@@ -80,7 +81,7 @@ loaded_rows as (
         (date_diff('day', cast(transacted_at as date)::timestamp, _export_date::timestamp ))
      as days_late
 
-    from "w"."raw"."pos__transactions"
+    from "fresh"."raw"."pos__transactions"
     union all
     select
         'email' as source,
@@ -92,7 +93,7 @@ loaded_rows as (
         (date_diff('day', cast(occurred_at as date)::timestamp, _export_date::timestamp ))
      as days_late
 
-    from "w"."raw"."email__events"
+    from "fresh"."raw"."email__events"
     union all
     select
         'care' as source,
@@ -104,7 +105,7 @@ loaded_rows as (
         (date_diff('day', cast(coalesce(resolved_at, first_response_at, opened_at) as date)::timestamp, _export_date::timestamp ))
      as days_late
 
-    from "w"."raw"."care__tickets"
+    from "fresh"."raw"."care__tickets"
     union all
     select
         'survey' as source,
@@ -116,7 +117,7 @@ loaded_rows as (
         (date_diff('day', cast(answered_at as date)::timestamp, _export_date::timestamp ))
      as days_late
 
-    from "w"."raw"."survey__nps_responses"
+    from "fresh"."raw"."survey__nps_responses"
     union all
     select
         'reviews' as source,
@@ -128,7 +129,7 @@ loaded_rows as (
         (date_diff('day', cast(submitted_at as date)::timestamp, _export_date::timestamp ))
      as days_late
 
-    from "w"."raw"."reviews__reviews"
+    from "fresh"."raw"."reviews__reviews"
     union all
     select
         'loyalty' as source,
@@ -140,7 +141,7 @@ loaded_rows as (
         (date_diff('day', cast(occurred_at as date)::timestamp, _export_date::timestamp ))
      as days_late
 
-    from "w"."raw"."loyalty__points"
+    from "fresh"."raw"."loyalty__points"
     
 
 ),
@@ -167,8 +168,8 @@ watermarked as (
     select
         files.*,
         max(export_date) over (
-            partition by source
-            order by loaded_at, export_date, entity, source_file
+            partition by source, entity
+            order by loaded_at, export_date, source_file
             rows between unbounded preceding and 1 preceding
         ) as newest_export_loaded_before
 

@@ -1,6 +1,6 @@
 
   
-  create view "w"."intermediate"."int_journey__touchpoints_from_records__dbt_tmp" as (
+  create view "fresh"."intermediate"."int_journey__touchpoints_from_records__dbt_tmp" as (
     -- view: read by the incremental fct_touchpoints with its batch filter on _export_date.
 
 -- Every interaction that is a record rather than a clickstream event (orders, till transactions,
@@ -12,43 +12,43 @@ with
 
 orders as (
 
-    select * from "w"."intermediate"."int_journey__orders"
+    select * from "fresh"."intermediate"."int_journey__orders"
 
 ),
 
 carts as (
 
-    select * from "w"."staging"."stg_shop__carts"
+    select * from "fresh"."staging"."stg_shop__carts"
 
 ),
 
 email_events as (
 
-    select * from "w"."staging"."stg_email__events"
+    select * from "fresh"."staging"."stg_email__events"
 
 ),
 
 care_tickets as (
 
-    select * from "w"."staging"."stg_care__tickets"
+    select * from "fresh"."staging"."stg_care__tickets"
 
 ),
 
 nps_responses as (
 
-    select * from "w"."staging"."stg_survey__nps_responses"
+    select * from "fresh"."staging"."stg_survey__nps_responses"
 
 ),
 
 reviews as (
 
-    select * from "w"."staging"."stg_reviews__reviews"
+    select * from "fresh"."staging"."stg_reviews__reviews"
 
 ),
 
 loyalty_points as (
 
-    select * from "w"."staging"."stg_loyalty__points"
+    select * from "fresh"."staging"."stg_loyalty__points"
 
 ),
 
@@ -57,7 +57,7 @@ as_of as (
     select 
 
     (as_of_date + cast(1 as bigint) * interval 1 day) as as_of_end
-    from "w"."intermediate"."int_calendar__as_of_date"
+    from "fresh"."intermediate"."int_calendar__as_of_date"
 
 ),
 
@@ -108,10 +108,10 @@ carts_resolved as (
         ) as is_erased
 
     from cart_touchpoints
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_1
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_1
         on lookup_1.identifier_type = 'shop_account_id'
         and lookup_1.identifier_value = cart_touchpoints.shop_account_id
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_2
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_2
         on lookup_2.identifier_type = 'anonymous_id'
         and lookup_2.identifier_value = cart_touchpoints.anonymous_id
 
@@ -155,7 +155,7 @@ email_resolved as (
         ) as is_erased
 
     from email_touchpoints
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_1
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_1
         on lookup_1.identifier_type = 'email'
         and lookup_1.identifier_value = email_touchpoints.email
 
@@ -213,13 +213,13 @@ care_resolved as (
         ) as is_erased
 
     from care_touchpoints
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_1
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_1
         on lookup_1.identifier_type = 'email'
         and lookup_1.identifier_value = care_touchpoints.contact_email
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_2
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_2
         on lookup_2.identifier_type = 'phone'
         and lookup_2.identifier_value = care_touchpoints.contact_phone
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_3
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_3
         on lookup_3.identifier_type = 'social_handle'
         and lookup_3.identifier_value = care_touchpoints.social_handle
 
@@ -270,10 +270,10 @@ nps_resolved as (
         ) as is_erased
 
     from nps_touchpoints
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_1
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_1
         on lookup_1.identifier_type = 'crm_customer_id'
         and lookup_1.identifier_value = nps_touchpoints.crm_customer_id
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_2
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_2
         on lookup_2.identifier_type = 'email'
         and lookup_2.identifier_value = nps_touchpoints.email
 
@@ -328,10 +328,10 @@ reviews_resolved as (
         ) as is_erased
 
     from review_touchpoints
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_1
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_1
         on lookup_1.identifier_type = 'shop_account_id'
         and lookup_1.identifier_value = review_touchpoints.shop_account_id
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_2
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_2
         on lookup_2.identifier_type = 'email'
         and lookup_2.identifier_value = review_touchpoints.email
 
@@ -375,7 +375,7 @@ loyalty_resolved as (
         ) as is_erased
 
     from loyalty_touchpoints
-    left join "w"."intermediate"."int_journey__identifier_lookup" as lookup_1
+    left join "fresh"."intermediate"."int_journey__identifier_lookup" as lookup_1
         on lookup_1.identifier_type = 'loyalty_card_number'
         and lookup_1.identifier_value = loyalty_touchpoints.loyalty_card_number
 

@@ -1,6 +1,6 @@
 
   
-  create view "w"."intermediate"."int_journey__web_app_events__dbt_tmp" as (
+  create view "fresh"."intermediate"."int_journey__web_app_events__dbt_tmp" as (
     -- view: read by the two incremental marts with their own batch filter; a table would rebuild every
 -- event on every run.
 
@@ -12,19 +12,19 @@ with
 
 web_events as (
 
-    select * from "w"."staging"."stg_web__events"
+    select * from "fresh"."staging"."stg_web__events"
 
 ),
 
 app_events as (
 
-    select * from "w"."staging"."stg_app__events"
+    select * from "fresh"."staging"."stg_app__events"
 
 ),
 
 as_of as (
 
-    select as_of_date from "w"."intermediate"."int_calendar__as_of_date"
+    select as_of_date from "fresh"."intermediate"."int_calendar__as_of_date"
 
 ),
 

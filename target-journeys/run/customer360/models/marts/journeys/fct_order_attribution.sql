@@ -4,7 +4,7 @@
     
 
     create  table
-      "w"."marts"."fct_order_attribution__dbt_tmp"
+      "fresh"."marts"."fct_order_attribution__dbt_tmp"
   
   (
     order_id varchar not null,
@@ -22,7 +22,7 @@
  ;
     
     
-    insert into "w"."marts"."fct_order_attribution__dbt_tmp" 
+    insert into "fresh"."marts"."fct_order_attribution__dbt_tmp" 
   (
     
       
@@ -79,20 +79,20 @@ with
 
 orders as (
 
-    select * from "w"."marts"."fct_orders"
+    select * from "fresh"."marts"."fct_orders"
 
 ),
 
 touchpoints as (
 
-    select * from "w"."marts"."fct_touchpoints"
+    select * from "fresh"."marts"."fct_touchpoints"
     where customer_id is not null
 
 ),
 
 touchpoint_types as (
 
-    select * from "w"."reference"."touchpoint_types"
+    select * from "fresh"."reference"."touchpoint_types"
     where is_attributable
 
 ),

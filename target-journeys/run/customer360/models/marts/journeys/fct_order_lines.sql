@@ -4,7 +4,7 @@
     
 
     create  table
-      "w"."marts"."fct_order_lines__dbt_tmp"
+      "fresh"."marts"."fct_order_lines__dbt_tmp"
   
   (
     order_id varchar not null,
@@ -21,7 +21,7 @@
  ;
     
     
-    insert into "w"."marts"."fct_order_lines__dbt_tmp" 
+    insert into "fresh"."marts"."fct_order_lines__dbt_tmp" 
   (
     
       
@@ -71,19 +71,19 @@ with
 
 orders as (
 
-    select * from "w"."intermediate"."int_journey__orders"
+    select * from "fresh"."intermediate"."int_journey__orders"
 
 ),
 
 shop_order_lines as (
 
-    select * from "w"."staging"."stg_shop__order_lines"
+    select * from "fresh"."staging"."stg_shop__order_lines"
 
 ),
 
 pos_transaction_lines as (
 
-    select * from "w"."staging"."stg_pos__transaction_lines"
+    select * from "fresh"."staging"."stg_pos__transaction_lines"
 
 ),
 

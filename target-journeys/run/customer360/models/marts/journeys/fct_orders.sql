@@ -4,7 +4,7 @@
     
 
     create  table
-      "w"."marts"."fct_orders__dbt_tmp"
+      "fresh"."marts"."fct_orders__dbt_tmp"
   
   (
     order_id varchar not null,
@@ -25,7 +25,7 @@
  ;
     
     
-    insert into "w"."marts"."fct_orders__dbt_tmp" 
+    insert into "fresh"."marts"."fct_orders__dbt_tmp" 
   (
     
       
@@ -91,7 +91,7 @@ with
 
 orders as (
 
-    select * from "w"."intermediate"."int_journey__orders"
+    select * from "fresh"."intermediate"."int_journey__orders"
 
 ),
 

@@ -1,11 +1,11 @@
 
   
-  create view "w"."staging"."stg_app__events__dbt_tmp" as (
+  create view "fresh"."staging"."stg_app__events__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "w"."raw"."app__events"
+    select * from "fresh"."raw"."app__events"
 
 ),
 

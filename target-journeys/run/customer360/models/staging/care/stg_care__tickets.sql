@@ -1,11 +1,11 @@
 
   
-  create view "w"."staging"."stg_care__tickets__dbt_tmp" as (
+  create view "fresh"."staging"."stg_care__tickets__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "w"."raw"."care__tickets"
+    select * from "fresh"."raw"."care__tickets"
 
 ),
 

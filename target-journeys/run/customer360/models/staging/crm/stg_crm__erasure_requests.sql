@@ -1,11 +1,11 @@
 
   
-  create view "w"."staging"."stg_crm__erasure_requests__dbt_tmp" as (
+  create view "fresh"."staging"."stg_crm__erasure_requests__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "w"."raw"."crm__erasure_requests"
+    select * from "fresh"."raw"."crm__erasure_requests"
 
 ),
 

@@ -1,11 +1,11 @@
 
   
-  create view "w"."staging"."stg_email__events__dbt_tmp" as (
+  create view "fresh"."staging"."stg_email__events__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "w"."raw"."email__events"
+    select * from "fresh"."raw"."email__events"
 
 ),
 

@@ -1,11 +1,11 @@
 
   
-  create view "w"."staging"."stg_loyalty__cards__dbt_tmp" as (
+  create view "fresh"."staging"."stg_loyalty__cards__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "w"."raw"."loyalty__cards"
+    select * from "fresh"."raw"."loyalty__cards"
 
 ),
 

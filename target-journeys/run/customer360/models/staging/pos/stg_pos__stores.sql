@@ -1,11 +1,11 @@
 
   
-  create view "w"."staging"."stg_pos__stores__dbt_tmp" as (
+  create view "fresh"."staging"."stg_pos__stores__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "w"."raw"."pos__stores"
+    select * from "fresh"."raw"."pos__stores"
 
 ),
 

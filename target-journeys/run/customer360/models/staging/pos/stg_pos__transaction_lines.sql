@@ -1,11 +1,11 @@
 
   
-  create view "w"."staging"."stg_pos__transaction_lines__dbt_tmp" as (
+  create view "fresh"."staging"."stg_pos__transaction_lines__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "w"."raw"."pos__transaction_lines"
+    select * from "fresh"."raw"."pos__transaction_lines"
 
 ),
 

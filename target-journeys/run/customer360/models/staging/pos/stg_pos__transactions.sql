@@ -1,17 +1,17 @@
 
   
-  create view "w"."staging"."stg_pos__transactions__dbt_tmp" as (
+  create view "fresh"."staging"."stg_pos__transactions__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "w"."raw"."pos__transactions"
+    select * from "fresh"."raw"."pos__transactions"
 
 ),
 
 stores as (
 
-    select * from "w"."staging"."stg_pos__stores"
+    select * from "fresh"."staging"."stg_pos__stores"
 
 ),
 

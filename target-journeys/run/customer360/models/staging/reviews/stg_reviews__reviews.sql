@@ -1,11 +1,11 @@
 
   
-  create view "w"."staging"."stg_reviews__reviews__dbt_tmp" as (
+  create view "fresh"."staging"."stg_reviews__reviews__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "w"."raw"."reviews__reviews"
+    select * from "fresh"."raw"."reviews__reviews"
 
 ),
 

@@ -1,11 +1,11 @@
 
   
-  create view "w"."staging"."stg_shop__carts__dbt_tmp" as (
+  create view "fresh"."staging"."stg_shop__carts__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "w"."raw"."shop__carts"
+    select * from "fresh"."raw"."shop__carts"
 
 ),
 

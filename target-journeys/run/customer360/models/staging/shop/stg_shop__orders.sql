@@ -1,11 +1,11 @@
 
   
-  create view "w"."staging"."stg_shop__orders__dbt_tmp" as (
+  create view "fresh"."staging"."stg_shop__orders__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "w"."raw"."shop__orders"
+    select * from "fresh"."raw"."shop__orders"
 
 ),
 

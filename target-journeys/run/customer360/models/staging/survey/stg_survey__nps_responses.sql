@@ -1,11 +1,11 @@
 
   
-  create view "w"."staging"."stg_survey__nps_responses__dbt_tmp" as (
+  create view "fresh"."staging"."stg_survey__nps_responses__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "w"."raw"."survey__nps_responses"
+    select * from "fresh"."raw"."survey__nps_responses"
 
 ),
 

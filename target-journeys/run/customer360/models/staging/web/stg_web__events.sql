@@ -1,11 +1,11 @@
 
   
-  create view "w"."staging"."stg_web__events__dbt_tmp" as (
+  create view "fresh"."staging"."stg_web__events__dbt_tmp" as (
     with
 
 source as (
 
-    select * from "w"."raw"."web__events"
+    select * from "fresh"."raw"."web__events"
 
 ),
 

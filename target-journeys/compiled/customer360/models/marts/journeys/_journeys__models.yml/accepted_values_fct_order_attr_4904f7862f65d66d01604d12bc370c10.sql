@@ -8,7 +8,7 @@ with all_values as (
         model as value_field,
         count(*) as n_records
 
-    from "w"."marts"."fct_order_attribution"
+    from "fresh"."marts"."fct_order_attribution"
     group by model
 
 )

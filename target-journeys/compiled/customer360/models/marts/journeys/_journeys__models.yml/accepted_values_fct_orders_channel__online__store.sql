@@ -8,7 +8,7 @@ with all_values as (
         channel as value_field,
         count(*) as n_records
 
-    from "w"."marts"."fct_orders"
+    from "fresh"."marts"."fct_orders"
     group by channel
 
 )

@@ -8,7 +8,7 @@ with all_values as (
         channel as value_field,
         count(*) as n_records
 
-    from "w"."marts"."fct_sessions"
+    from "fresh"."marts"."fct_sessions"
     group by channel
 
 )

@@ -5,7 +5,7 @@
 
 
 select journey_stage
-from "w"."marts"."fct_touchpoints"
+from "fresh"."marts"."fct_touchpoints"
 where journey_stage is null
 
 

@@ -4,13 +4,13 @@
 
 with child as (
     select stage as from_field
-    from "w"."marts"."fct_journey_stages"
+    from "fresh"."marts"."fct_journey_stages"
     where stage is not null
 ),
 
 parent as (
     select stage as to_field
-    from "w"."reference"."journey_stages"
+    from "fresh"."reference"."journey_stages"
 )
 
 select

@@ -4,7 +4,7 @@ select
     customer_id, stage,
     count(*) as occurrences
 
-from "w"."marts"."fct_journey_stages"
+from "fresh"."marts"."fct_journey_stages"
 group by customer_id, stage
 having count(*) > 1
 

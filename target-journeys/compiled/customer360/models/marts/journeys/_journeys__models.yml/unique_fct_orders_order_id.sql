@@ -6,7 +6,7 @@ select
     order_id as unique_field,
     count(*) as n_records
 
-from "w"."marts"."fct_orders"
+from "fresh"."marts"."fct_orders"
 where order_id is not null
 group by order_id
 having count(*) > 1

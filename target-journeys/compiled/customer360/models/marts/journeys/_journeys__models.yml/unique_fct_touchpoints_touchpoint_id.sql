@@ -6,7 +6,7 @@ select
     touchpoint_id as unique_field,
     count(*) as n_records
 
-from "w"."marts"."fct_touchpoints"
+from "fresh"."marts"."fct_touchpoints"
 where touchpoint_id is not null
 group by touchpoint_id
 having count(*) > 1

@@ -5,7 +5,7 @@
 
 
 select ticket_id
-from "w"."raw"."care__tickets"
+from "fresh"."raw"."care__tickets"
 where ticket_id is null
 
 

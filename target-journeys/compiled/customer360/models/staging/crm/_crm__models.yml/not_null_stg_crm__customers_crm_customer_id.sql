@@ -5,7 +5,7 @@
 
 
 select crm_customer_id
-from "w"."staging"."stg_crm__customers"
+from "fresh"."staging"."stg_crm__customers"
 where crm_customer_id is null
 
 

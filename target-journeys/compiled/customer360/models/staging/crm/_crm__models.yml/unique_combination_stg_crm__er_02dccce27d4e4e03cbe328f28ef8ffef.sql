@@ -4,7 +4,7 @@ select
     crm_customer_id, email, requested_at,
     count(*) as occurrences
 
-from "w"."staging"."stg_crm__erasure_requests"
+from "fresh"."staging"."stg_crm__erasure_requests"
 group by crm_customer_id, email, requested_at
 having count(*) > 1
 

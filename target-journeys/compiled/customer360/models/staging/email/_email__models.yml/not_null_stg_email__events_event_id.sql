@@ -5,7 +5,7 @@
 
 
 select event_id
-from "w"."staging"."stg_email__events"
+from "fresh"."staging"."stg_email__events"
 where event_id is null
 
 

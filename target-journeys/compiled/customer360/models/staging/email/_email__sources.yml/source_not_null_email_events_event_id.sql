@@ -5,7 +5,7 @@
 
 
 select event_id
-from "w"."raw"."email__events"
+from "fresh"."raw"."email__events"
 where event_id is null
 
 

@@ -5,7 +5,7 @@
 
 
 select loyalty_card_number
-from "w"."staging"."stg_loyalty__cards"
+from "fresh"."staging"."stg_loyalty__cards"
 where loyalty_card_number is null
 
 

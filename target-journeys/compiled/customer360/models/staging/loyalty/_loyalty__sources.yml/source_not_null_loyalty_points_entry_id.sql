@@ -5,7 +5,7 @@
 
 
 select entry_id
-from "w"."raw"."loyalty__points"
+from "fresh"."raw"."loyalty__points"
 where entry_id is null
 
 

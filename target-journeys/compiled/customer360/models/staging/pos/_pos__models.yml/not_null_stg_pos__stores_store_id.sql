@@ -5,7 +5,7 @@
 
 
 select store_id
-from "w"."staging"."stg_pos__stores"
+from "fresh"."staging"."stg_pos__stores"
 where store_id is null
 
 

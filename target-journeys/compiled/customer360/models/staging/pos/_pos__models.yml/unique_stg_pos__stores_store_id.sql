@@ -6,7 +6,7 @@ select
     store_id as unique_field,
     count(*) as n_records
 
-from "w"."staging"."stg_pos__stores"
+from "fresh"."staging"."stg_pos__stores"
 where store_id is not null
 group by store_id
 having count(*) > 1

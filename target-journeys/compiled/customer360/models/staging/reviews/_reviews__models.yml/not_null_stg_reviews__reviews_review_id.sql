@@ -5,7 +5,7 @@
 
 
 select review_id
-from "w"."staging"."stg_reviews__reviews"
+from "fresh"."staging"."stg_reviews__reviews"
 where review_id is null
 
 

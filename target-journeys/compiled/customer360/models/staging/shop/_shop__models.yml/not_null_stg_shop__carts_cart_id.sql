@@ -5,7 +5,7 @@
 
 
 select cart_id
-from "w"."staging"."stg_shop__carts"
+from "fresh"."staging"."stg_shop__carts"
 where cart_id is null
 
 

@@ -6,7 +6,7 @@ select
     shop_account_id as unique_field,
     count(*) as n_records
 
-from "w"."staging"."stg_shop__accounts"
+from "fresh"."staging"."stg_shop__accounts"
 where shop_account_id is not null
 group by shop_account_id
 having count(*) > 1

@@ -5,7 +5,7 @@
 
 
 select shop_account_id
-from "w"."raw"."shop__accounts"
+from "fresh"."raw"."shop__accounts"
 where shop_account_id is null
 
 

@@ -5,7 +5,7 @@
 
 
 select cart_id
-from "w"."raw"."shop__carts"
+from "fresh"."raw"."shop__carts"
 where cart_id is null
 
 

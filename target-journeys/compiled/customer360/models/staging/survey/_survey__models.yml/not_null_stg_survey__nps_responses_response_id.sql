@@ -5,7 +5,7 @@
 
 
 select response_id
-from "w"."staging"."stg_survey__nps_responses"
+from "fresh"."staging"."stg_survey__nps_responses"
 where response_id is null
 
 

@@ -5,7 +5,7 @@
 
 
 select response_id
-from "w"."raw"."survey__nps_responses"
+from "fresh"."raw"."survey__nps_responses"
 where response_id is null
 
 

@@ -13,13 +13,13 @@
 
 with child as (
     select order_id as from_field
-    from "w"."marts"."fct_order_lines"
+    from "fresh"."marts"."fct_order_lines"
     where order_id is not null
 ),
 
 parent as (
     select order_id as to_field
-    from "w"."marts"."fct_orders"
+    from "fresh"."marts"."fct_orders"
 )
 
 select

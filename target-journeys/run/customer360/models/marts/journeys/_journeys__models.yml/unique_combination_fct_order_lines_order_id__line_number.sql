@@ -13,7 +13,7 @@ select
     order_id, line_number,
     count(*) as occurrences
 
-from "w"."marts"."fct_order_lines"
+from "fresh"."marts"."fct_order_lines"
 group by order_id, line_number
 having count(*) > 1
 

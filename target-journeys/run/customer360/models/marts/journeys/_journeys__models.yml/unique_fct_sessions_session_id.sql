@@ -15,7 +15,7 @@ select
     session_id as unique_field,
     count(*) as n_records
 
-from "w"."marts"."fct_sessions"
+from "fresh"."marts"."fct_sessions"
 where session_id is not null
 group by session_id
 having count(*) > 1

@@ -14,7 +14,7 @@
 
 
 select event_id
-from "w"."staging"."stg_app__events"
+from "fresh"."staging"."stg_app__events"
 where event_id is null
 
 

@@ -14,7 +14,7 @@
 
 
 select event_id
-from "w"."raw"."app__events"
+from "fresh"."raw"."app__events"
 where event_id is null
 
 

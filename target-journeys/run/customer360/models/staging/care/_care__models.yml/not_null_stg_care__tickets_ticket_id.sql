@@ -14,7 +14,7 @@
 
 
 select ticket_id
-from "w"."staging"."stg_care__tickets"
+from "fresh"."staging"."stg_care__tickets"
 where ticket_id is null
 
 

@@ -14,7 +14,7 @@
 
 
 select crm_customer_id
-from "w"."raw"."crm__customers"
+from "fresh"."raw"."crm__customers"
 where crm_customer_id is null
 
 

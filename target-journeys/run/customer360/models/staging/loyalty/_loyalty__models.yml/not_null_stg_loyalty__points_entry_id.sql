@@ -14,7 +14,7 @@
 
 
 select entry_id
-from "w"."staging"."stg_loyalty__points"
+from "fresh"."staging"."stg_loyalty__points"
 where entry_id is null
 
 

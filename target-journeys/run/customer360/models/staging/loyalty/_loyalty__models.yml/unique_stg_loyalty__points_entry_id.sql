@@ -15,7 +15,7 @@ select
     entry_id as unique_field,
     count(*) as n_records
 
-from "w"."staging"."stg_loyalty__points"
+from "fresh"."staging"."stg_loyalty__points"
 where entry_id is not null
 group by entry_id
 having count(*) > 1

@@ -14,7 +14,7 @@
 
 
 select transaction_id
-from "w"."staging"."stg_pos__transactions"
+from "fresh"."staging"."stg_pos__transactions"
 where transaction_id is null
 
 

@@ -13,7 +13,7 @@ select
     transaction_id, line_number,
     count(*) as occurrences
 
-from "w"."staging"."stg_pos__transaction_lines"
+from "fresh"."staging"."stg_pos__transaction_lines"
 group by transaction_id, line_number
 having count(*) > 1
 

@@ -14,7 +14,7 @@
 
 
 select store_id
-from "w"."raw"."pos__stores"
+from "fresh"."raw"."pos__stores"
 where store_id is null
 
 

@@ -14,7 +14,7 @@
 
 
 select transaction_id
-from "w"."raw"."pos__transaction_lines"
+from "fresh"."raw"."pos__transaction_lines"
 where transaction_id is null
 
 

@@ -14,7 +14,7 @@
 
 
 select transaction_id
-from "w"."raw"."pos__transactions"
+from "fresh"."raw"."pos__transactions"
 where transaction_id is null
 
 

@@ -14,7 +14,7 @@
 
 
 select review_id
-from "w"."staging"."stg_reviews__reviews"
+from "fresh"."staging"."stg_reviews__reviews"
 where review_id is null
 
 

@@ -14,7 +14,7 @@
 
 
 select review_id
-from "w"."raw"."reviews__reviews"
+from "fresh"."raw"."reviews__reviews"
 where review_id is null
 
 

@@ -14,7 +14,7 @@
 
 
 select shop_account_id
-from "w"."staging"."stg_shop__accounts"
+from "fresh"."staging"."stg_shop__accounts"
 where shop_account_id is null
 
 

@@ -14,7 +14,7 @@
 
 
 select order_id
-from "w"."staging"."stg_shop__orders"
+from "fresh"."staging"."stg_shop__orders"
 where order_id is null
 
 

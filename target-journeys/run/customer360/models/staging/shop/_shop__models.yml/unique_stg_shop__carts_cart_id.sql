@@ -15,7 +15,7 @@ select
     cart_id as unique_field,
     count(*) as n_records
 
-from "w"."staging"."stg_shop__carts"
+from "fresh"."staging"."stg_shop__carts"
 where cart_id is not null
 group by cart_id
 having count(*) > 1

@@ -14,7 +14,7 @@
 
 
 select order_id
-from "w"."raw"."shop__order_lines"
+from "fresh"."raw"."shop__order_lines"
 where order_id is null
 
 

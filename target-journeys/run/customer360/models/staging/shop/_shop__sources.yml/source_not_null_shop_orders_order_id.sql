@@ -14,7 +14,7 @@
 
 
 select order_id
-from "w"."raw"."shop__orders"
+from "fresh"."raw"."shop__orders"
 where order_id is null
 
 

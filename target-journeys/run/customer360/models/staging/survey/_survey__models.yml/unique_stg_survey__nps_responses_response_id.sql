@@ -15,7 +15,7 @@ select
     response_id as unique_field,
     count(*) as n_records
 
-from "w"."staging"."stg_survey__nps_responses"
+from "fresh"."staging"."stg_survey__nps_responses"
 where response_id is not null
 group by response_id
 having count(*) > 1

@@ -14,7 +14,7 @@
 
 
 select event_id
-from "w"."raw"."web__events"
+from "fresh"."raw"."web__events"
 where event_id is null
 
 

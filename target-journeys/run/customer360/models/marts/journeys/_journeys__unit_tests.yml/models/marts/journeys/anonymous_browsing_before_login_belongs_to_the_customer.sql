@@ -5,7 +5,7 @@ with dbt_internal_unit_test_actual as (
     "touchpoint_id","customer_id","source_identifier_type","channel","touchpoint_type","journey_stage","engaged_seconds", 'actual' as "actual_or_expected"
   from (
     -- incremental: a run (re)builds the touchpoints exported in the last late_event_lookback_days export
--- days of their source, all web/app touchpoints of the visitors seen in them (so session ids and per-view engaged
+-- days of their export stream, all web/app touchpoints of the visitors seen in them (so session ids and per-view engaged
 -- time stay right when late events join old sessions), and re-keys rows whose identifier now belongs
 -- to another customer; delete+insert on touchpoint_id, so a redelivered event never counts twice.
 
