@@ -3,11 +3,12 @@
 -- arrived so far behind that the incremental marts (fct_touchpoints, fct_sessions) skip it.
 --
 -- The incremental marts rebuild what was exported in the last late_event_lookback_days export days
--- of each source (counted back from the newest export of that source they hold), so:
+-- of each export stream (source entity; counted back from the newest export of that stream they
+-- hold), so:
 --   late_rows            events exported late but inside a timely file: picked up, and they landed in
 --                        their (old) session; past sessions, stages and attribution changed
 --   rows_beyond_lookback rows of a file whose export day was already more than the lookback behind
---                        the newest export of its source loaded before it: missing from the marts
+--                        the newest export of its entity loaded before it: missing from the marts
 --                        until the next `dbt build --full-refresh` (assumes dbt runs after each load)
 -- Reads raw (lineage columns as loaded, duplicates included), not staging: this is about arrival.
 
@@ -65,8 +66,8 @@ watermarked as (
     select
         files.*,
         max(export_date) over (
-            partition by source
-            order by loaded_at, export_date, entity, source_file
+            partition by source, entity
+            order by loaded_at, export_date, source_file
             rows between unbounded preceding and 1 preceding
         ) as newest_export_loaded_before
 

@@ -1,5 +1,5 @@
 -- incremental: a run (re)builds the touchpoints exported in the last late_event_lookback_days export
--- days of their source, all web/app touchpoints of the visitors seen in them (so session ids and per-view engaged
+-- days of their export stream, all web/app touchpoints of the visitors seen in them (so session ids and per-view engaged
 -- time stay right when late events join old sessions), and re-keys rows whose identifier now belongs
 -- to another customer; delete+insert on touchpoint_id, so a redelivered event never counts twice.
 {{ config(
@@ -39,16 +39,16 @@ touchpoint_types as (
 
 {% if is_incremental() %}
 
--- the lookback is counted per source, back from the newest export of that source already here, so
--- a source whose exports stall for a while and then catch up is not skipped
+-- the lookback is counted per export stream (source entity), back from the newest export of that
+-- stream already here, so a stream whose exports stall for a while and then catch up is not skipped
 watermarks as (
 
     select
-        source,
+        {{ export_stream('source', 'touchpoint_type') }} as export_stream,
         {{ dbt.dateadd('day', -1 * var('late_event_lookback_days'), 'max(_export_date)') }} as exported_after
 
     from {{ this }}
-    group by source
+    group by 1
 
 ),
 
@@ -60,7 +60,7 @@ affected_visitors as (
 
     from events
     left join watermarks
-        on events.channel = watermarks.source
+        on events.channel = watermarks.export_stream
     where watermarks.exported_after is null
         or events._export_date > watermarks.exported_after
 
@@ -83,7 +83,7 @@ scoped_records as (
 
     from record_touchpoints
     left join watermarks
-        on record_touchpoints.source = watermarks.source
+        on {{ export_stream('record_touchpoints.source', 'record_touchpoints.touchpoint_type') }} = watermarks.export_stream
     where watermarks.exported_after is null
         or record_touchpoints._export_date > watermarks.exported_after
 
