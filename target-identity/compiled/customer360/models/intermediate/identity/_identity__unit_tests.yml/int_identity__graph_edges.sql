@@ -1,1 +1,0 @@
-select range as low_node_id, range + 1 as high_node_id from range(1, 16)
