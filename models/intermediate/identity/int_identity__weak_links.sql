@@ -1,8 +1,7 @@
 -- The links of weak identifiers (var identity_weak_identifier_types: phone), and whether the graph
 -- may use them. A landline is shared by a household; a mobile belongs to one person. Each link of a
--- phone to a strong identifier reaches, within two records of that identifier (not through phones
--- or junk), the people named there: CRM customers and shop accounts, each a signature (first name,
--- birth date when known).
+-- phone to a strong identifier reaches, within that identifier's own records, the people it names:
+-- CRM customers and shop accounts, each a signature (first name, birth date when known).
 --   is_used       the link reaches a named person, or reaches no anchor at all (an email seen only on
 --                 care tickets): a loyalty card or cookie whose records name nobody does not join a
 --                 person through a phone alone
@@ -117,26 +116,7 @@ weak_links as (
 
 ),
 
--- what each linked identifier reaches: itself and the strong identifiers up to two records away
--- (a card, its email, the CRM record sharing that email)
-first_hop as (
-
-    select distinct
-        weak_links.weak_type,
-        weak_links.weak_value,
-        weak_links.linked_type,
-        weak_links.linked_value,
-        clean_ends.other_type as reached_type,
-        clean_ends.other_value as reached_value
-
-    from weak_links
-    inner join clean_ends
-        on weak_links.linked_type = clean_ends.identifier_type
-        and weak_links.linked_value = clean_ends.identifier_value
-    where clean_ends.other_type not in ('{{ weak_types | join("', '") }}')
-
-),
-
+-- what each linked identifier reaches: itself and the strong identifiers on its own records
 reached as (
 
     select weak_type, weak_value, linked_type, linked_value, linked_type as reached_type, linked_value as reached_value
@@ -144,22 +124,18 @@ reached as (
 
     union
 
-    select * from first_hop
-
-    union
-
     select
-        first_hop.weak_type,
-        first_hop.weak_value,
-        first_hop.linked_type,
-        first_hop.linked_value,
+        weak_links.weak_type,
+        weak_links.weak_value,
+        weak_links.linked_type,
+        weak_links.linked_value,
         clean_ends.other_type,
         clean_ends.other_value
 
-    from first_hop
+    from weak_links
     inner join clean_ends
-        on first_hop.reached_type = clean_ends.identifier_type
-        and first_hop.reached_value = clean_ends.identifier_value
+        on weak_links.linked_type = clean_ends.identifier_type
+        and weak_links.linked_value = clean_ends.identifier_value
     where clean_ends.other_type not in ('{{ weak_types | join("', '") }}')
 
 ),
