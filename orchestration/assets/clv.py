@@ -32,10 +32,13 @@ def clv_fit(context: dg.AssetExecutionContext, warehouse: Warehouse):
     plain = {k: v for k, v in summary.items() if k != "fit_rows" and isinstance(v, (int, float, str, bool))}
     yield dg.MaterializeResult(asset_key=CLV_FIT_KEY, metadata=plain)
     yield dg.MaterializeResult(asset_key=CLV_PREDICTIONS_KEY, metadata={"customers": plain.get("customers", 0)})
+    # Too little history to hold out a period warns; a fit that failed or predicts badly blocks publish.
+    too_short = check_metadata.get("not_evaluable_only", False)
     yield dg.AssetCheckResult(
         asset_key=CLV_FIT_KEY, check_name="clv_fit_healthy", passed=passed,
-        description=None if passed else (
-            "CLV fit did not converge or missed the holdout: predicted CLV is NULL, historic CLV stands "
-            "(docs/runbook.md#clv_fit_healthy)"),
+        severity=dg.AssetCheckSeverity.WARN if too_short else dg.AssetCheckSeverity.ERROR,
+        description=None if passed else "; ".join(check_metadata.get("failures", [])) + (
+            ": too little history for a holdout, the fit is not judged" if too_short else
+            ": predicted CLV is NULL, historic CLV stands (docs/runbook.md#clv_fit_healthy)"),
         metadata={k: v for k, v in check_metadata.items() if isinstance(v, (int, float, str, bool))},
     )

@@ -25,4 +25,4 @@ def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, war
     """
     with warehouse.connect() as con:  # a source with no exports yet still gets its (empty) raw table
         ensure_raw_tables(con)
-    yield from dbt.cli(["build", "--exclude", "test_type:unit"], context=context).stream()
+    yield from dbt.cli(["build", "--exclude", "test_type:unit", "--indirect-selection", "buildable"], context=context).stream()

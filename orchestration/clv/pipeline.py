@@ -283,4 +283,7 @@ def clv_check(fit_rows, max_holdout_error: float = DEFAULT_MAX_HOLDOUT_ERROR) ->
         elif error > max_holdout_error:
             failures.append(f"{row['model']} holdout error {error:.1%} > {max_holdout_error:.0%}")
     metadata["failures"] = failures
+    # failures that only say the data is too short to fit or judge (a new shop, a small demo): not a bad fit
+    too_little_data = ("no holdout evaluation", "no repeat purchases", "fewer than 2 repeat customers")
+    metadata["not_evaluable_only"] = bool(failures) and all(any(t in f for t in too_little_data) for f in failures)
     return not failures, metadata

@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from .dataset import AS_OF, EARLY_AS_OF, load_raw
+from .dataset import AS_OF, CUSTOMERS, EARLY_AS_OF, load_raw
 
 PROJECT = Path(__file__).resolve().parents[3]
 DBT = Path(sys.executable).parent / "dbt"
@@ -52,6 +52,32 @@ def june(tmp_path_factory) -> tuple[Path, dict]:
 @pytest.fixture(scope="session")
 def march(tmp_path_factory) -> tuple[Path, dict]:
     return build_warehouse(tmp_path_factory.mktemp("march"), EARLY_AS_OF)
+
+
+def customer_ids(warehouse: Path) -> dict[str, str]:
+    """{crm_customer_id: customer_id} of the built warehouse, from the identity bridge.
+
+    Erased persons are absent from the bridge, so an erased crm id has no entry."""
+    rows = query(warehouse, "select identifier_value, customer_id from marts.bdg_customer_identifiers "
+                            "where identifier_type = 'crm_customer_id'")
+    return {r["identifier_value"]: r["customer_id"] for r in rows}
+
+
+@pytest.fixture(scope="session")
+def june_ids(june) -> dict[str, str]:
+    ids = customer_ids(june[0])
+    # every CRM customer but Carol (erased) is a customer of their own: nobody merged, nobody split
+    assert set(ids) == {c[0] for c in CUSTOMERS} - {"C3"}
+    assert len(set(ids.values())) == len(ids)
+    return ids
+
+
+@pytest.fixture(scope="session")
+def march_ids(march) -> dict[str, str]:
+    ids = customer_ids(march[0])
+    assert set(ids) == {c[0] for c in CUSTOMERS} - {"C3"}  # Carol's erasure (20 March) already holds on 31 March
+    assert len(set(ids.values())) == len(ids)
+    return ids
 
 
 def query(warehouse: Path, sql: str) -> list[dict]:

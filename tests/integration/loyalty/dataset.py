@@ -4,12 +4,20 @@ People (crm id / what they exercise):
     C1 alice  shop account A1 + loyalty card L1 (store S1, Leeds, her city); buys online and in store;
               marketing email + sms consent; NPS 10 in June; care tickets; web sessions in June
     C2 bob    three online orders; marketing email granted in January, revoked 2025-06-10
-    C3 carol  orders, then an erasure request: must vanish from every customer-level mart
+    C3 carol  an order in February, then an erasure request on 2025-03-20: must vanish from every customer-level
+              mart, in the June build and in the rebuild as of 2025-03-31 (identity applies a request from its
+              requested_at on, so the request predates both as_of dates)
     C4 dan    guest orders by email; marketing sms consent only
     C5 eve    an abandoned cart on 2025-06-27; marketing push consent
     C6 frank  one order, no consent at all
     C7 heidi  one order on 2024-10-01: churns on 2025-03-31 (180 days without a purchase)
 Data after 2025-06-30 exists (an order on 2025-07-05) and must be ignored when as_of_date = 2025-06-30.
+
+Identity is real: a person's records link only through identity's edges (CRM customer: crm id-email-phone;
+shop account: account-email; loyalty card: card-crm id; ...), so every shop account, guest order, email
+event and care ticket shares an email or phone with its owner's CRM record. Emails use the x.io domain,
+not example.com, which seeds/identity_junk_blocklist.csv blocks (a blocked email links nobody).
+Customer ids are hashes: tests look them up by crm id in marts.bdg_customer_identifiers.
 """
 
 from __future__ import annotations
@@ -25,13 +33,13 @@ EARLY_AS_OF = "2025-03-31"
 
 CUSTOMERS = [
     # crm_customer_id, first, last, email, phone, birth_date, city
-    ("C1", "Alice", "A", "alice@example.com", "+447700900001", "1990-06-15", "Leeds"),
-    ("C2", "Bob", "B", "bob@example.com", "+447700900002", "1985-01-20", "York"),
-    ("C3", "Carol", "C", "carol@example.com", "+447700900003", "1970-06-01", "Leeds"),
-    ("C4", "Dan", "D", "dan@example.com", "+447700900004", "1999-02-02", "Hull"),
-    ("C5", "Eve", "E", "eve@example.com", None, "2000-03-03", "Leeds"),
-    ("C6", "Frank", "F", "frank@example.com", None, "1960-07-07", "Leeds"),
-    ("C7", "Heidi", "H", "heidi@example.com", None, "1980-08-08", "York"),
+    ("C1", "Alice", "A", "alice@x.io", "+447700900001", "1990-06-15", "Leeds"),
+    ("C2", "Bob", "B", "bob@x.io", "+447700900002", "1985-01-20", "York"),
+    ("C3", "Carol", "C", "carol@x.io", "+447700900003", "1970-06-01", "Leeds"),
+    ("C4", "Dan", "D", "dan@x.io", "+447700900004", "1999-02-02", "Hull"),
+    ("C5", "Eve", "E", "eve@x.io", None, "2000-03-03", "Leeds"),
+    ("C6", "Frank", "F", "frank@x.io", None, "1960-07-07", "Leeds"),
+    ("C7", "Heidi", "H", "heidi@x.io", None, "1980-08-08", "York"),
 ]
 
 def _rows(columns: str, *values: tuple) -> list[dict]:
@@ -59,15 +67,15 @@ ROWS: dict[str, list[dict]] = {
         ("C5", "marketing", "push", True, JAN1),
         ("C7", "marketing", "email", True, "2024-09-01 10:00:00"),
     ),
-    "crm__erasure_requests": _rows("crm_customer_id requested_at", ("C3", "2025-05-01 09:00:00")),
+    "crm__erasure_requests": _rows("crm_customer_id requested_at", ("C3", "2025-03-20 09:00:00")),
     "shop__accounts": _rows(
         "shop_account_id email created_at",
-        ("A1", "alice@example.com", "2024-12-01 00:00:00"),
-        ("A2", "bob@example.com", "2024-12-01 00:00:00"),
-        ("A3", "carol@example.com", "2024-12-01 00:00:00"),
-        ("A5", "eve@example.com", "2024-12-01 00:00:00"),
-        ("A6", "frank@example.com", "2024-12-01 00:00:00"),
-        ("A7", "heidi@example.com", "2024-09-01 00:00:00"),
+        ("A1", "alice@x.io", "2024-12-01 00:00:00"),
+        ("A2", "bob@x.io", "2024-12-01 00:00:00"),
+        ("A3", "carol@x.io", "2024-12-01 00:00:00"),
+        ("A5", "eve@x.io", "2024-12-01 00:00:00"),
+        ("A6", "frank@x.io", "2024-12-01 00:00:00"),
+        ("A7", "heidi@x.io", "2024-09-01 00:00:00"),
     ),
     "shop__orders": _rows(
         "order_id shop_account_id guest_email ordered_at status order_total",
@@ -79,7 +87,7 @@ ROWS: dict[str, list[dict]] = {
         ("O6", "A2", None, "2025-03-15 12:00:00", "placed", 300.0),
         ("O7", "A2", None, "2025-04-01 12:00:00", "cancelled", 999.0),
         ("O8", "A3", None, "2025-02-01 12:00:00", "placed", 75.0),
-        ("O9", None, "dan@example.com", "2025-06-28 12:00:00", "placed", 60.0),
+        ("O9", None, "dan@x.io", "2025-06-28 12:00:00", "placed", 60.0),
         ("O10", "A6", None, "2025-02-01 12:00:00", "placed", 20.0),
         ("O11", "A7", None, "2024-10-01 12:00:00", "placed", 70.0),
         ("O12", "A1", None, "2025-07-05 12:00:00", "placed", 500.0),  # after as_of_date
@@ -104,38 +112,40 @@ ROWS: dict[str, list[dict]] = {
     ),
     "email__events": _rows(
         "event_id email campaign_id event_type occurred_at",
-        ("M0", "alice@example.com", "CMP1", "sent", "2025-05-10 08:00:00"),
-        ("M1", "bob@example.com", "CMP1", "sent", "2025-05-10 08:00:00"),
-        ("M2", "heidi@example.com", "CMP1", "sent", "2025-05-10 08:00:00"),
-        ("M3", "alice@example.com", "CMP1", "open", "2025-05-10 09:00:00"),
-        ("M4", "alice@example.com", "CMP1", "click", "2025-05-10 09:01:00"),
-        ("M5", "bob@example.com", "CMP1", "unsubscribe", "2025-05-11 09:00:00"),
-        ("M6", "alice@example.com", "CMP2", "sent", "2025-06-25 08:00:00"),
-        ("M7", "alice@example.com", "CMP3", "sent", "2025-06-28 08:00:00"),
+        ("M0", "alice@x.io", "CMP1", "sent", "2025-05-10 08:00:00"),
+        ("M1", "bob@x.io", "CMP1", "sent", "2025-05-10 08:00:00"),
+        ("M2", "heidi@x.io", "CMP1", "sent", "2025-05-10 08:00:00"),
+        ("M3", "alice@x.io", "CMP1", "open", "2025-05-10 09:00:00"),
+        ("M4", "alice@x.io", "CMP1", "click", "2025-05-10 09:01:00"),
+        ("M5", "bob@x.io", "CMP1", "unsubscribe", "2025-05-11 09:00:00"),
+        ("M6", "alice@x.io", "CMP2", "sent", "2025-06-25 08:00:00"),
+        ("M7", "alice@x.io", "CMP3", "sent", "2025-06-28 08:00:00"),
     ),
     "care__tickets": _rows(
         "ticket_id channel contact_email contact_phone opened_at first_response_at",
         # Mon 16:30 -> Tue 09:20: 30 + 20 = 50 business minutes: within the 60-minute target
-        ("T1", "email", "alice@example.com", None, "2025-06-02 16:30:00", "2025-06-03 09:20:00"),
+        ("T1", "email", "alice@x.io", None, "2025-06-02 16:30:00", "2025-06-03 09:20:00"),
         # Fri 16:50 -> Mon 10:00: 10 + 60 = 70: breached
-        ("T2", "chat", "alice@example.com", None, "2025-06-06 16:50:00", "2025-06-09 10:00:00"),
+        ("T2", "chat", "alice@x.io", None, "2025-06-06 16:50:00", "2025-06-09 10:00:00"),
         # Sat -> Tue 09:30, Monday 5 May a bank holiday: 30: within
-        ("T3", "email", "bob@example.com", None, "2025-05-03 11:00:00", "2025-05-06 09:30:00"),
+        ("T3", "email", "bob@x.io", None, "2025-05-03 11:00:00", "2025-05-06 09:30:00"),
         # Mon 30 June 16:45, no answer by the end of as_of_date: 15 minutes, pending
         ("T4", "phone", None, "+447700900004", "2025-06-30 16:45:00", None),
     ),
     "survey__nps_responses": _rows(
         "response_id crm_customer_id email score answered_at",
         ("N1", "C1", None, 10, "2025-06-01 10:00:00"),
-        ("N2", None, "bob@example.com", 3, "2025-06-02 10:00:00"),
+        ("N2", None, "bob@x.io", 3, "2025-06-02 10:00:00"),
         ("N3", None, None, 8, "2025-06-03 10:00:00"),
         ("N4", "C2", None, 9, "2025-03-01 10:00:00"),
     ),
-    # one session of Alice's: a login and 12 page pings (10 s each: 2 engaged minutes)
+    # one session of Alice's: a login and 8 page pings 10 s apart (8 heartbeat buckets); fct_sessions counts
+    # heartbeat_seconds x (buckets - 1) + minimum_visit_seconds = 10 x 7 + 5 = 75 s = 1.25 engaged minutes
     "web__events": _rows(
         "event_id anonymous_id shop_account_id event_type occurred_at",
         ("W0", "ck-alice", "A1", "login", "2025-06-20 11:00:00"),
-        *((f"W{m}", "ck-alice", "A1", "page_ping", f"2025-06-20 11:{m:02d}:00") for m in range(1, 13)),
+        *((f"W{n}", "ck-alice", "A1", "page_ping", f"2025-06-20 11:{10 * n // 60:02d}:{10 * n % 60:02d}")
+          for n in range(1, 9)),
     ),
 }
 
