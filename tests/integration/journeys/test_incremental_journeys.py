@@ -29,7 +29,7 @@ def email(event_id, address, event_type, at):
     return {"event_id": event_id, "email": address, "campaign_id": "CMP1", "event_type": event_type, "occurred_at": at}
 
 
-ANN, BOB, CARA = "ann@example.com", "bob@example.com", "cara@example.com"
+ANN, BOB, CARA = "ann@x.io", "bob@x.io", "cara@x.io"
 
 
 def load_days_1_to_6(wh):
