@@ -8,6 +8,9 @@ split into two orders is not a second visit. Time is in weeks.
     recency         t_x: weeks from the first to the last purchase day
     T               weeks from the first purchase day to the window end
     monetary_value  mean amount of the repeat purchase days (the first day excluded, as in FHL); 0 if x = 0
+
+Amounts are summed as decimal(18, 2): a sum of doubles depends on the order DuckDB's threads add them
+in, and the fit must not move in the fifth digit from one run to the next.
 """
 
 from __future__ import annotations
@@ -59,7 +62,8 @@ def register_transactions(con: duckdb.DuckDBPyConnection, transactions: pd.DataF
 
 def _daily_sql(window_end: dt.date) -> str:
     return f"""
-        select customer_id, cast(ordered_at as date) as purchased_on, sum(amount) as amount
+        select customer_id, cast(ordered_at as date) as purchased_on,
+               sum(cast(amount as decimal(18, 2))) as amount
         from {TRANSACTIONS_VIEW}
         where cast(ordered_at as date) <= date '{window_end.isoformat()}'
         group by 1, 2
@@ -75,9 +79,10 @@ def customer_summary(con: duckdb.DuckDBPyConnection, window_end: dt.date) -> pd.
             count(*) - 1 as frequency,
             datediff('day', min(purchased_on), max(purchased_on)) / 7.0 as recency,
             datediff('day', min(purchased_on), date '{window_end.isoformat()}') / 7.0 as "T",
-            case when count(*) > 1 then (sum(amount) - arg_min(amount, purchased_on)) / (count(*) - 1)
+            case when count(*) > 1
+                 then cast(sum(amount) - arg_min(amount, purchased_on) as double) / (count(*) - 1)
                  else 0 end as monetary_value,
-            sum(amount) as revenue
+            cast(sum(amount) as double) as revenue
         from daily
         group by customer_id
         order by customer_id
@@ -96,7 +101,7 @@ def holdout_actuals(con: duckdb.DuckDBPyConnection, calibration_end: dt.date, wi
         select
             calibration_customers.customer_id,
             count(daily.purchased_on) as holdout_purchases,
-            coalesce(sum(daily.amount), 0) as holdout_revenue
+            cast(coalesce(sum(daily.amount), 0) as double) as holdout_revenue
         from calibration_customers
         left join daily
             on daily.customer_id = calibration_customers.customer_id
