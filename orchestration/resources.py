@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sys
 from pathlib import Path
 
 import dagster as dg
@@ -39,5 +41,11 @@ def build_resources() -> dict[str, object]:
         "warehouse": Warehouse(
             path=str(warehouse_path()), landing_dir=str(landing_dir()), docs_dir=str(docs_dir()),
         ),
-        "dbt": DbtCliResource(project_dir=dbt_project),
+        "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()),
     }
+
+
+def dbt_executable() -> str:
+    """dbt on PATH, else the one installed beside this Python (a venv's python run without activating it)."""
+    beside = Path(sys.executable).parent / "dbt"
+    return shutil.which("dbt") or str(beside)
