@@ -1,5 +1,6 @@
 -- Care tickets opened on or before as_of_date, with the customer (by contact email, then phone, then
--- social handle) and the time to first response, wall-clock and in business minutes.
+-- social handle) and the time to first response, wall-clock and in business minutes. An erased
+-- person's tickets are dropped.
 -- Business time: var business_hours_start..business_hours_end (hours, UTC like every timestamp here) on
 -- Monday-Friday days that are not in seeds/holidays.csv. A response after as_of_date is not known yet.
 -- The clock of an unanswered ticket runs to the end of as_of_date: past the target it has breached,
@@ -13,9 +14,9 @@ tickets as (
 
 ),
 
-bridge as (
+lookup as (
 
-    select * from {{ ref('bdg_customer_identifiers') }}
+    select * from {{ ref('int_journey__identifier_lookup') }}
 
 ),
 
@@ -138,15 +139,18 @@ matched as (
     from clocked
     left join business_time
         on clocked.ticket_id = business_time.ticket_id
-    left join bridge as by_email
+    left join lookup as by_email
         on by_email.identifier_type = 'email'
         and clocked.contact_email = by_email.identifier_value
-    left join bridge as by_phone
+    left join lookup as by_phone
         on by_phone.identifier_type = 'phone'
         and clocked.contact_phone = by_phone.identifier_value
-    left join bridge as by_social
+    left join lookup as by_social
         on by_social.identifier_type = 'social_handle'
         and clocked.social_handle = by_social.identifier_value
+    where not coalesce(by_email.is_erased, false)
+        and not coalesce(by_phone.is_erased, false)
+        and not coalesce(by_social.is_erased, false)
 
 ),
 

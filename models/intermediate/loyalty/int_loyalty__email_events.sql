@@ -1,4 +1,5 @@
 -- Email service provider events as of as_of_date, with the recipient's customer_id (by email).
+-- An erased person's events are dropped, so they leave the monthly rates too.
 with
 
 events as (
@@ -7,9 +8,9 @@ events as (
 
 ),
 
-bridge as (
+lookup as (
 
-    select * from {{ ref('bdg_customer_identifiers') }}
+    select * from {{ ref('int_journey__identifier_lookup') }}
 
 ),
 
@@ -23,7 +24,7 @@ matched as (
 
     select
         events.event_id,
-        bridge.customer_id,
+        lookup.customer_id,
         events.email,
         events.campaign_id,
         events.event_type,
@@ -32,10 +33,11 @@ matched as (
 
     from events
     cross join as_of
-    left join bridge
-        on bridge.identifier_type = 'email'
-        and events.email = bridge.identifier_value
+    left join lookup
+        on lookup.identifier_type = 'email'
+        and events.email = lookup.identifier_value
     where cast(events.occurred_at as date) <= as_of.as_of_date
+        and not coalesce(lookup.is_erased, false)
 
 )
 

@@ -1,5 +1,6 @@
 -- NPS answers as of as_of_date with the respondent's customer_id: by crm_customer_id first, then email.
--- Answers nobody can be matched to keep a NULL customer_id (they still count in the monthly NPS).
+-- Answers nobody can be matched to keep a NULL customer_id (they still count in the monthly NPS);
+-- an erased person's answers are dropped.
 with
 
 responses as (
@@ -8,9 +9,9 @@ responses as (
 
 ),
 
-bridge as (
+lookup as (
 
-    select * from {{ ref('bdg_customer_identifiers') }}
+    select * from {{ ref('int_journey__identifier_lookup') }}
 
 ),
 
@@ -32,13 +33,15 @@ matched as (
 
     from responses
     cross join as_of
-    left join bridge as by_crm
+    left join lookup as by_crm
         on by_crm.identifier_type = 'crm_customer_id'
         and responses.crm_customer_id = by_crm.identifier_value
-    left join bridge as by_email
+    left join lookup as by_email
         on by_email.identifier_type = 'email'
         and responses.email = by_email.identifier_value
     where cast(responses.answered_at as date) <= as_of.as_of_date
+        and not coalesce(by_crm.is_erased, false)
+        and not coalesce(by_email.is_erased, false)
 
 )
 

@@ -6,7 +6,8 @@ People (crm id / what they exercise):
     C2 bob    three online orders; marketing email granted in January, revoked 2025-06-10
     C3 carol  an order in February, then an erasure request on 2025-03-20: must vanish from every customer-level
               mart, in the June build and in the rebuild as of 2025-03-31 (identity applies a request from its
-              requested_at on, so the request predates both as_of dates)
+              requested_at on, so the request predates both as_of dates); her NPS answer, email and care
+              ticket must leave the monthly KPIs too
     C4 dan    guest orders by email; marketing sms consent only
     C5 eve    an abandoned cart on 2025-06-27; marketing push consent
     C6 frank  one order, no consent at all
@@ -120,6 +121,7 @@ ROWS: dict[str, list[dict]] = {
         ("M5", "bob@x.io", "CMP1", "unsubscribe", "2025-05-11 09:00:00"),
         ("M6", "alice@x.io", "CMP2", "sent", "2025-06-25 08:00:00"),
         ("M7", "alice@x.io", "CMP3", "sent", "2025-06-28 08:00:00"),
+        ("M8", "carol@x.io", "CMP1", "sent", "2025-05-10 08:00:00"),  # erased
     ),
     "care__tickets": _rows(
         "ticket_id channel contact_email contact_phone opened_at first_response_at",
@@ -131,6 +133,7 @@ ROWS: dict[str, list[dict]] = {
         ("T3", "email", "bob@x.io", None, "2025-05-03 11:00:00", "2025-05-06 09:30:00"),
         # Mon 30 June 16:45, no answer by the end of as_of_date: 15 minutes, pending
         ("T4", "phone", None, "+447700900004", "2025-06-30 16:45:00", None),
+        ("T5", "email", "carol@x.io", None, "2025-06-03 10:00:00", "2025-06-03 10:10:00"),  # erased
     ),
     "survey__nps_responses": _rows(
         "response_id crm_customer_id email score answered_at",
@@ -138,6 +141,7 @@ ROWS: dict[str, list[dict]] = {
         ("N2", None, "bob@x.io", 3, "2025-06-02 10:00:00"),
         ("N3", None, None, 8, "2025-06-03 10:00:00"),
         ("N4", "C2", None, 9, "2025-03-01 10:00:00"),
+        ("N5", "C3", None, 0, "2025-03-02 10:00:00"),  # erased
     ),
     # one session of Alice's: a login and 8 page pings 10 s apart (8 heartbeat buckets); fct_sessions counts
     # heartbeat_seconds x (buckets - 1) + minimum_visit_seconds = 10 x 7 + 5 = 75 s = 1.25 engaged minutes
