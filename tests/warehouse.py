@@ -1,9 +1,12 @@
-"""A small raw warehouse for integration tests: contract DDL, hand-made rows, real dbt runs."""
+"""A small raw warehouse for integration tests: contract DDL, hand-made rows, real dbt runs.
+
+dbt runs in a subprocess: its in-process runner keeps the DuckDB file open after it returns."""
 
 from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -11,6 +14,7 @@ import duckdb
 from orchestration.landing.contract import BY_TABLE, ENTITIES, quarantine_ddl, raw_table_ddl
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
+DBT = str(Path(sys.executable).with_name("dbt"))  # the venv's dbt, whether or not the venv is on PATH
 
 
 def create_raw_warehouse(path: Path) -> None:
@@ -35,16 +39,11 @@ def insert_rows(path: Path, table: str, rows: list[dict], export_date: str = "20
             con.execute(f"insert into raw.{table} ({', '.join(names)}) values ({placeholders})", values)
 
 
-def run_dbt(warehouse: Path, *args: str, target_path: Path | None = None) -> subprocess.CompletedProcess:
-    """Run the real dbt CLI against a warehouse file in a subprocess (the file is closed after)."""
-    env = {
-        **os.environ,
-        "WAREHOUSE_PATH": str(warehouse),
-        "DO_NOT_TRACK": "1",
-        "DBT_THREADS": os.environ.get("DBT_THREADS", "2"),
-    }
+def run_dbt(warehouse: Path, *args: str, target_path: Path | None = None, threads: int = 2) -> subprocess.CompletedProcess:
+    """Run the real dbt CLI against a warehouse file; its target folder defaults to target/ beside the file."""
+    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse), "DO_NOT_TRACK": "1", "DBT_THREADS": str(threads)}
     target = target_path or warehouse.parent / "target"
-    command = ["dbt", *args, "--profiles-dir", str(PROJECT_DIR), "--project-dir", str(PROJECT_DIR),
+    command = [DBT, *args, "--profiles-dir", str(PROJECT_DIR), "--project-dir", str(PROJECT_DIR),
                "--target-path", str(target), "--log-path", str(target / "logs")]
     return subprocess.run(command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True, check=False)
 

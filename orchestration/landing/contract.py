@@ -64,7 +64,7 @@ def _r(name: str, type_: str = VARCHAR, **kw) -> Column:
     return Column(name, type_, required=True, **kw)
 
 
-AMOUNT = dict(min=0.0, max=MAX_AMOUNT)
+AMOUNT = {"min": 0.0, "max": MAX_AMOUNT}
 WEB_EVENT_TYPES = (
     "page_view", "page_ping", "add_to_cart", "remove_from_cart", "login", "logout", "search", "checkout",
 )

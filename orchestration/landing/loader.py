@@ -1,19 +1,24 @@
-"""Load one entity's export day into raw, quarantining what breaks the landing contract.
+"""Load one entity's export days into raw, quarantining what breaks the landing contract.
 
 Plain Python + DuckDB SQL (no Dagster, no pandas): a file is never pulled into Python.
 
-``load_export_day`` is idempotent: it replaces the export day in ``raw.<source>__<entity>`` and that
-entity's rows of the day in ``raw.quarantine`` inside one transaction. The steps:
+``load_export_days`` is idempotent: it replaces each export day in ``raw.<source>__<entity>`` and that
+entity's rows of the day in ``raw.quarantine``. Days are loaded in batches (as many days as fit in
+MAX_BATCH_BYTES of files), one transaction per batch: a year's backfill is a few dozen statements per
+entity, not thousands (a statement costs ~10 ms whatever its size; a day of a small entity is a few
+rows). ``load_export_day`` loads one day. The steps of a batch:
 
 1. **stage** (outside the transaction, temp tables only): every file is read as all-VARCHAR into a
-   positional staging table (``c0, c1, ...`` + file index + 1-based data line). A file that cannot be
+   positional staging table (``c0, c1, ...`` + file index, path, export date and 1-based data line).
+   A file that cannot be
    used (empty, no header, missing a required column, not UTF-8, truncated so that DuckDB cannot parse
-   it) becomes one file-level rejection and the rest of the day still loads. A file is read completely
+   it) becomes one file-level rejection and the rest of the batch still loads. A file is read completely
    before anything is written, so a broken file never leaves half of itself behind.
 2. **classify** in SQL: every row is typed once, then gets the first rule it breaks
    (missing_required, missing_one_of, bad_timestamp/bad_date/bad_number/bad_boolean,
-   negative/out_of_range, unknown_value, future_timestamp, duplicate_key) or passes.
-3. **replace** (one transaction): delete the day, insert the typed good rows, insert quarantine rows.
+   negative/out_of_range, unknown_value, future_timestamp, duplicate_key within its export day) or passes.
+3. **replace** (one transaction): delete the batch's days, insert the typed good rows and the quarantine
+   rows.
 
 Invariant (checked on every load): rows landed = rows loaded + rows quarantined (row level); rejected
 files are counted separately and contribute one quarantine row each with line_number NULL.
@@ -30,7 +35,7 @@ import gzip
 import json
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,6 +60,10 @@ from orchestration.landing.contract import (
 
 RAW_SCHEMA = "raw"
 FUTURE_TOLERANCE_DAYS = 1  # an event dated more than this many days after its export date is future
+# Days per batch: up to this many bytes of (uncompressed) files. The batch is staged all-VARCHAR in
+# memory, about 2-3x its CSV size at the peak, well inside DuckDB's memory limit.
+MAX_BATCH_BYTES = int(os.environ.get("C360_INGEST_BATCH_BYTES", str(256 << 20)))
+COMPRESSION_FACTOR = {".gz": 6, ".parquet": 4}  # rough size in memory per byte on disk
 MAX_HEADER_BYTES = 1 << 20
 
 _STAGE, _TYPED, _BAD = "_c360_stage", "_c360_typed", "_c360_bad"  # temp tables of a load
@@ -79,8 +88,9 @@ class LoadResult:
     rows_quarantined: int = 0  # row-level quarantine rows (not counting rejected files)
     quarantined_by_reason: dict[str, int] = field(default_factory=dict)
     rejected_files: tuple[RejectedFile, ...] = ()
-    seconds: float = 0.0
-    phase_seconds: dict[str, float] = field(default_factory=dict)  # read, classify, write
+    seconds: float = 0.0  # of the whole batch the day was loaded in
+    phase_seconds: dict[str, float] = field(default_factory=dict)  # read, classify, write (of the batch)
+    batch_days: int = 1  # days loaded together with this one (itself included)
     replaced: bool = True  # False when no file was offered: existing rows of the day were left alone
 
     @property
@@ -177,6 +187,7 @@ def as_entity(entity: Entity | str) -> Entity:
 class _Staged:
     idx: int
     relpath: str
+    export_date: str
     header: list[str]  # column names as in the file (stripped)
     positions: dict[str, int]  # contract column -> position in the file
     extras: list[tuple[str, int]]  # (name, position) of non-contract columns
@@ -255,7 +266,8 @@ def _map_header(entity: Entity, header: list[str]) -> tuple[dict[str, int], list
 def _create_stage(con, width: int) -> None:
     cols = ", ".join(f"c{i} varchar" for i in range(width))
     con.execute(
-        f"create or replace temp table {_STAGE} (_file_idx integer, _line_number bigint"
+        f"create or replace temp table {_STAGE} "
+        "(_file_idx integer, _source_file varchar, _export_date date, _line_number bigint"
         + (f", {cols})" if cols else ")")
     )
 
@@ -277,8 +289,9 @@ def _stage_file(con, staged: _Staged, path: str) -> None:
         line = "ordinality"
     try:
         con.execute(
-            f"insert into {_STAGE} (_file_idx, _line_number, {cols}) "
-            f"select {staged.idx}, {line}, * exclude ({line}) from {source}"
+            f"insert into {_STAGE} (_file_idx, _source_file, _export_date, _line_number, {cols}) "
+            f"select {staged.idx}, {_lit(staged.relpath)}, date {_lit(staged.export_date)}, {line}, "
+            f"* exclude ({line}) from {source}"
         )
     except duckdb.Error as e:
         raise _FileRejected("file_unreadable", f"DuckDB could not read the file: {_first_line(e)}") from e
@@ -357,10 +370,11 @@ class Rule:
     detail: str  # SQL over the raw columns giving the human sentence (only run on broken rows)
 
 
-def rules_for(entity: Entity, export_date: str) -> list[Rule]:
+def rules_for(entity: Entity) -> list[Rule]:
     """The row rules of an entity, in the order they are tried (the first broken one wins).
 
-    Key duplicates are not here: they are looked for among the rows that pass every rule.
+    Key duplicates are not here: they are looked for among the rows that pass every rule. Rules see
+    each row's _export_date (the future rule is relative to it).
     """
     q = _ident
     rules: list[Rule] = []
@@ -397,35 +411,35 @@ def rules_for(entity: Entity, export_date: str) -> list[Rule]:
                               f"{_lit(' is not one of ' + ', '.join(c.values))}"))
     if entity.event_time:
         et = entity.event_time
-        limit = f"(date {_lit(export_date)} + interval {FUTURE_TOLERANCE_DAYS + 1} day)"
-        after = f" is more than {FUTURE_TOLERANCE_DAYS} day after the export date {export_date}"
+        limit = f"(_export_date + interval {FUTURE_TOLERANCE_DAYS + 1} day)"
+        after = f" is more than {FUTURE_TOLERANCE_DAYS} day after the export date "
         rules.append(Rule(f"future_timestamp:{et}", f"{_t(et)} >= {limit}",
-                          f"{_lit(et + ' ')} || {_show(q(et))} || {_lit(after)}"))
+                          f"{_lit(et + ' ')} || {_show(q(et))} || {_lit(after)} || _export_date::varchar"))
     return rules
 
 
-def classify_statements(entity: Entity, export_date: str, source_sql: str, extra_sql: str, file_names_sql: str,
+def classify_statements(entity: Entity, source_sql: str, extra_sql: str,
                         typed_table: str = _TYPED, bad_table: str = _BAD) -> list[str]:
     """The SQL statements that type every staged row once and find the broken ones.
 
-    ``source_sql`` yields _file_idx, _line_number and each contract column as raw VARCHAR;
-    ``extra_sql`` an expression (over the stage) giving the row's _extra JSON; ``file_names_sql`` an
-    expression of _file_idx giving the file's relative path (for details).
+    ``source_sql`` yields _file_idx, _source_file, _export_date, _line_number and each contract column
+    as raw VARCHAR; ``extra_sql`` an expression (over the stage) giving the row's _extra JSON.
 
     1. ``typed_table``: each row typed once (t__<col>), 'is given' flags (p__<col>) and _extra;
     2. ``bad_table`` (_file_idx, _line_number, _reason, _detail): the first rule each row breaks, the
        detail sentence built from the raw values of the broken rows only;
-    3. among the rows that pass, the second and later copies of a key (in file then line order) are
-       added as duplicate_key, naming where the first copy is.
+    3. among the rows that pass, the second and later copies of a key within one export day (in file
+       then line order) are added as duplicate_key, naming where the first copy is.
     """
-    rules = rules_for(entity, export_date)
+    rules = rules_for(entity)
     typed = [f"{typed_expr(entity, c, _ident(c))} as {_t(c)}" for c in entity.column_names]
     flags = [f"{given_expr(_ident(c))} as {_p(c)}" for c in _flagged(entity)]
     reason = "case " + " ".join(f"when {r.condition} then {_lit(r.reason)}" for r in rules) + " end"
     detail = "case _reason " + " ".join(f"when {_lit(r.reason)} then {r.detail}" for r in rules) + " end"
     type_rows = f"""
         create or replace temp table {typed_table} as
-        select _file_idx, _line_number, {", ".join(typed + flags)}, {extra_sql} as _extra
+        select _file_idx, _source_file, _export_date, _line_number, {", ".join(typed + flags)},
+               {extra_sql} as _extra
         from ({source_sql}) src
     """
     find_broken = f"""
@@ -440,19 +454,18 @@ def classify_statements(entity: Entity, export_date: str, source_sql: str, extra
     """
     keys = [_t(k) for k in entity.key]
     shown = " || ', ' || ".join(f"{_lit(k + '=')} || coalesce({_t(k)}::varchar, 'NULL')" for k in entity.key)
-    first_file = file_names_sql.replace("_file_idx", "_first_file")
     find_duplicates = f"""
         insert into {bad_table}
         select _file_idx, _line_number, 'duplicate_key',
-               'duplicate key ' || {shown} || ': first seen in ' || {first_file} || ' line ' || _first_line
+               'duplicate key ' || {shown} || ': first seen in ' || _first_file || ' line ' || _first_line
         from (
             select _file_idx, _line_number, {", ".join(keys)},
                    row_number() over w as _copy,
-                   first_value(_file_idx) over w as _first_file,
+                   first_value(_source_file) over w as _first_file,
                    first_value(_line_number) over w as _first_line
             from {typed_table}
             anti join {bad_table} using (_file_idx, _line_number)
-            window w as (partition by {", ".join(keys)} order by _file_idx, _line_number)
+            window w as (partition by _export_date, {", ".join(keys)} order by _file_idx, _line_number)
         ) copies
         where _copy > 1
     """
@@ -496,10 +509,6 @@ def _payload_sql(staged: list[_Staged]) -> str:
     return _per_file(staged, exprs, "null::varchar")
 
 
-def _file_name_sql(staged: list[_Staged]) -> str:
-    return _per_file(staged, {s.idx: _lit(s.relpath) for s in staged}, "null::varchar")
-
-
 def _drop_temp(con) -> None:
     for t in (_STAGE, _TYPED, _BAD):
         try:
@@ -508,13 +517,14 @@ def _drop_temp(con) -> None:
             pass
 
 
-def _read_headers(con, entity: Entity, items: list[tuple[str, str]]):
-    """Header of every file: (staged files, their paths, rejected files, payloads of rejected files)."""
+def _read_headers(con, entity: Entity, items: list[tuple[str, str, str]]):
+    """Header of every (path, relpath, export date): (staged files, their paths, rejected files with
+    their day, facts about rejected files for their quarantine payload)."""
     staged: list[_Staged] = []
     paths: dict[int, str] = {}
-    rejected: list[RejectedFile] = []
+    rejected: list[tuple[str, RejectedFile]] = []
     info: dict[str, dict] = {}
-    for idx, (path, rel) in enumerate(items):
+    for idx, (path, rel, day) in enumerate(items):
         facts: dict = {}
         try:
             facts["bytes"] = os.path.getsize(path)
@@ -524,15 +534,37 @@ def _read_headers(con, entity: Entity, items: list[tuple[str, str]]):
             header = [h or f"column{p + 1}" for p, h in enumerate(header)]
             facts["header"] = header
             positions, extras = _map_header(entity, header)
-            staged.append(_Staged(idx, rel, header, positions, extras))
+            staged.append(_Staged(idx, rel, day, header, positions, extras))
             paths[idx] = path
         except _FileRejected as e:
-            rejected.append(RejectedFile(rel, e.reason, e.detail))
+            rejected.append((day, RejectedFile(rel, e.reason, e.detail)))
             info[rel] = facts
         except OSError as e:
-            rejected.append(RejectedFile(rel, "file_unreadable", f"cannot read the file: {e}"))
+            rejected.append((day, RejectedFile(rel, "file_unreadable", f"cannot read the file: {e}")))
             info[rel] = facts
     return staged, paths, rejected, info
+
+
+def _size_in_memory(path: str) -> int:
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        return 0
+    return size * next((f for ext, f in COMPRESSION_FACTOR.items() if path.lower().endswith(ext)), 1)
+
+
+def _batches(days: list[tuple[str, list[tuple[str, str]]]], max_bytes: int):
+    """Consecutive days grouped so that a group's files stay under max_bytes (a bigger day goes alone)."""
+    batch, size = [], 0
+    for day, items in days:
+        day_size = sum(_size_in_memory(path) for path, _ in items)
+        if batch and size + day_size > max_bytes:
+            yield batch
+            batch, size = [], 0
+        batch.append((day, items))
+        size += day_size
+    if batch:
+        yield batch
 
 
 def load_export_day(
@@ -544,26 +576,54 @@ def load_export_day(
     *,
     schema: str = RAW_SCHEMA,
 ) -> LoadResult:
-    """Replace one export day of one entity in raw and raw.quarantine from its export files.
+    """Replace one export day of one entity in raw and raw.quarantine from its export files."""
+    return load_export_days(con, entity, {export_date: files}, landing_dir, schema=schema)[0]
 
-    ``entity``: an Entity or its raw table name ('shop__orders'); ``files``: the day's export files
-    (ExportFile, or paths absolute or relative to ``landing_dir``). Idempotent: loading the same files
-    again gives the same rows (only _loaded_at/quarantined_at move). With no files at all nothing is
-    touched (a landing folder pruned for retention must not wipe raw history): ``replaced=False``.
-    A bad file is quarantined, never raised; unexpected errors (a bug, a full disk) roll the day
-    back and are raised.
+
+def load_export_days(
+    con: duckdb.DuckDBPyConnection,
+    entity: Entity | str,
+    files_by_day: Mapping[str | dt.date, Sequence[ExportFile | str | os.PathLike]],
+    landing_dir: str | os.PathLike,
+    *,
+    schema: str = RAW_SCHEMA,
+    max_batch_bytes: int = MAX_BATCH_BYTES,
+) -> list[LoadResult]:
+    """Replace export days of one entity in raw and raw.quarantine from their export files.
+
+    ``entity``: an Entity or its raw table name ('shop__orders'); ``files_by_day``: export date -> that
+    day's export files (ExportFile, or paths absolute or relative to ``landing_dir``). One LoadResult
+    per day, in date order. Idempotent: loading the same files again gives the same rows (only
+    _loaded_at/quarantined_at move). A day with no files at all is not touched (a landing folder
+    pruned for retention must not wipe raw history): ``replaced=False``. A bad file is quarantined,
+    never raised; unexpected errors (a bug, a full disk) roll the batch back and are raised.
     """
     entity = as_entity(entity)
-    export_date = dt.date.fromisoformat(str(export_date)).isoformat()
-    started = time.perf_counter()
-    items = sorted({_relpath(f, landing_dir) for f in files}, key=lambda item: item[1])
-    base = {"source": entity.source, "entity": entity.name, "export_date": export_date}
-    if not items:
-        return LoadResult(**base, replaced=False)
+    base = {"source": entity.source, "entity": entity.name}
+    results: dict[str, LoadResult] = {}
+    to_load: list[tuple[str, list[tuple[str, str]]]] = []
+    for day, files in files_by_day.items():
+        day = dt.date.fromisoformat(str(day)).isoformat()
+        items = sorted({_relpath(f, landing_dir) for f in files}, key=lambda item: item[1])
+        if items:
+            to_load.append((day, items))
+        else:
+            results[day] = LoadResult(**base, export_date=day, replaced=False)
+    if to_load:
+        con.execute(f"create schema if not exists {schema}")
+        con.execute(raw_table_ddl(entity, schema))
+        con.execute(quarantine_ddl(schema))
+    for batch in _batches(sorted(to_load), max_batch_bytes):
+        for result in _load_batch(con, entity, batch, schema):
+            results[result.export_date] = result
+    return [results[day] for day in sorted(results)]
 
-    con.execute(f"create schema if not exists {schema}")
-    con.execute(raw_table_ddl(entity, schema))
-    con.execute(quarantine_ddl(schema))
+
+def _load_batch(con, entity: Entity, batch: list[tuple[str, list[tuple[str, str]]]], schema: str) -> list[LoadResult]:
+    """Stage, classify and replace some export days in one transaction; one LoadResult per day."""
+    started = time.perf_counter()
+    days = [day for day, _ in batch]
+    items = [(path, rel, day) for day, day_items in batch for path, rel in day_items]
     staged, paths, rejected, file_info = _read_headers(con, entity, items)
 
     loaded_at = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(sep=" ")
@@ -577,30 +637,33 @@ def load_export_day(
                 _stage_file(con, s, paths[s.idx])
             except _FileRejected as e:
                 staged.remove(s)
-                rejected.append(RejectedFile(s.relpath, e.reason, e.detail))
+                rejected.append((s.export_date, RejectedFile(s.relpath, e.reason, e.detail)))
                 file_info[s.relpath] = {"header": s.header}
-        landed = con.execute(f"select count(*) from {_STAGE}").fetchone()[0]
+        landed = dict(con.execute(f"select _export_date::varchar, count(*) from {_STAGE} group by 1").fetchall())
         phases = {"read": time.perf_counter() - started}
 
         # 2. classify
-        by_reason: dict[str, int] = {}
+        by_day_reason: dict[str, dict[str, int]] = {day: {} for day in days}
         if staged:
-            for statement in classify_statements(entity, export_date, _source_sql(entity, staged),
-                                                 _extra_sql(staged), _file_name_sql(staged)):
+            for statement in classify_statements(entity, _source_sql(entity, staged), _extra_sql(staged)):
                 con.execute(statement)
-            by_reason = dict(
-                con.execute(f"select _reason, count(*) from {_BAD} group by 1 order by 2 desc, 1").fetchall()
-            )
-        quarantined = sum(by_reason.values())
+            day_of = {s.idx: s.export_date for s in staged}
+            for idx, reason, n in con.execute(
+                f"select _file_idx, _reason, count(*) from {_BAD} group by 1, 2"
+            ).fetchall():
+                reasons = by_day_reason[day_of[idx]]
+                reasons[reason] = reasons.get(reason, 0) + n
+        quarantined = {day: sum(r.values()) for day, r in by_day_reason.items()}
         phases["classify"] = time.perf_counter() - started - sum(phases.values())
 
-        # 3. replace the day
+        # 3. replace the days
         con.begin()
         in_transaction = True
-        con.execute(f"delete from {table} where _export_date = ?", [export_date])
+        day_list = ", ".join(f"date {_lit(day)}" for day in days)
+        con.execute(f"delete from {table} where _export_date in ({day_list})")
         con.execute(
-            f"delete from {schema}.quarantine where source = ? and entity = ? and export_date = ?",
-            [entity.source, entity.name, export_date],
+            f"delete from {schema}.quarantine where source = ? and entity = ? and export_date in ({day_list})",
+            [entity.source, entity.name],
         )
         loaded = 0
         if staged:
@@ -609,19 +672,18 @@ def load_export_day(
             loaded = con.execute(
                 f"""
                 insert into {table} ({cols}, _extra, _source_file, _line_number, _export_date, _loaded_at)
-                select {typed}, _extra, {_file_name_sql(staged)}, _line_number,
-                       date '{export_date}', timestamp '{loaded_at}'
+                select {typed}, _extra, _source_file, _line_number, _export_date, timestamp '{loaded_at}'
                 from {_TYPED}
                 anti join {_BAD} using (_file_idx, _line_number)
                 """
             ).fetchone()[0]
-            if quarantined:
+            if any(quarantined.values()):
                 con.execute(
                     f"""
                     insert into {schema}.quarantine
                         (source, entity, source_file, line_number, export_date, reason, detail, payload, quarantined_at)
-                    select {_lit(entity.source)}, {_lit(entity.name)}, {_file_name_sql(staged)}, _line_number,
-                           date '{export_date}', _reason, _detail, {_payload_sql(staged)}, timestamp '{loaded_at}'
+                    select {_lit(entity.source)}, {_lit(entity.name)}, _source_file, _line_number,
+                           _export_date, _reason, _detail, {_payload_sql(staged)}, timestamp '{loaded_at}'
                     from {_STAGE} join {_BAD} using (_file_idx, _line_number)
                     """
                 )
@@ -630,14 +692,16 @@ def load_export_day(
                 f"insert into {schema}.quarantine (source, entity, source_file, line_number, export_date, "
                 "reason, detail, payload, quarantined_at) values (?, ?, ?, null, ?, ?, ?, ?, ?)",
                 [
-                    [entity.source, entity.name, r.relpath, export_date, r.reason, r.detail,
+                    [entity.source, entity.name, r.relpath, day, r.reason, r.detail,
                      json.dumps(file_info.get(r.relpath) or {}), loaded_at]
-                    for r in rejected
+                    for day, r in rejected
                 ],
             )
-        if landed != loaded + quarantined:  # a bug, never bad data: refuse to commit it
+        total_landed, total_quarantined = sum(landed.values()), sum(quarantined.values())
+        if total_landed != loaded + total_quarantined:  # a bug, never bad data: refuse to commit it
             raise RuntimeError(
-                f"{entity.table} {export_date}: {landed} rows landed but {loaded} loaded + {quarantined} quarantined"
+                f"{entity.table} {days[0]}..{days[-1]}: {total_landed} rows landed but {loaded} loaded "
+                f"+ {total_quarantined} quarantined"
             )
         con.commit()
         in_transaction = False
@@ -649,17 +713,24 @@ def load_export_day(
     finally:
         _drop_temp(con)
 
-    return LoadResult(
-        **base,
-        files=tuple(rel for _, rel in items),
-        rows_landed=landed,
-        rows_loaded=loaded,
-        rows_quarantined=quarantined,
-        quarantined_by_reason=by_reason,
-        rejected_files=tuple(sorted(rejected, key=lambda r: r.relpath)),
-        seconds=round(time.perf_counter() - started, 3),
-        phase_seconds={k: round(v, 3) for k, v in phases.items()},
-    )
+    seconds = round(time.perf_counter() - started, 3)
+    return [
+        LoadResult(
+            source=entity.source,
+            entity=entity.name,
+            export_date=day,
+            files=tuple(rel for _, rel in day_items),
+            rows_landed=landed.get(day, 0),
+            rows_loaded=landed.get(day, 0) - quarantined[day],
+            rows_quarantined=quarantined[day],
+            quarantined_by_reason=dict(sorted(by_day_reason[day].items(), key=lambda kv: (-kv[1], kv[0]))),
+            rejected_files=tuple(sorted((r for d, r in rejected if d == day), key=lambda r: r.relpath)),
+            seconds=seconds,
+            phase_seconds={k: round(v, 3) for k, v in phases.items()},
+            batch_days=len(days),
+        )
+        for day, day_items in batch
+    ]
 
 
 # ------------------------------------------------------------------------------- unknown exports

@@ -44,7 +44,8 @@ def _rows_in_rejected_files(pipeline, entity) -> int:
     for (relpath,) in files:
         path = pipeline.landing / relpath
         if path.suffix == ".csv":
-            total += max(0, sum(1 for _ in open(path, "rb")) - 1)
+            with open(path, "rb") as lines:
+                total += max(0, sum(1 for _ in lines) - 1)
     return total
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import duckdb
 
 from orchestration.landing.contract import ENTITIES
-from tests.conftest import create_raw_tables
+from tests.warehouse import create_raw_warehouse
 
 
 def test_empty_raw_builds_all_staging_and_macro_unit_tests_pass(tmp_path, dbt_runner):
     warehouse = tmp_path / "warehouse.duckdb"
-    create_raw_tables(warehouse)
+    create_raw_warehouse(warehouse)
 
     result = dbt_runner(warehouse, "build", "--select", "staging", "int_calendar__as_of_date",
                         target_path=tmp_path / "target")

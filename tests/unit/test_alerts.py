@@ -13,7 +13,7 @@ def test_alert_is_posted_as_json_with_what_the_on_call_needs():
     received = []
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802
+        def do_POST(self):
             received.append((self.headers["Content-Type"], json.loads(self.rfile.read(int(self.headers["Content-Length"])))))
             self.send_response(204)
             self.end_headers()

@@ -7,7 +7,6 @@ a target path of its own, so a test never touches data/ or another session's fil
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import duckdb
 import pytest
 
 from orchestration.landing.contract import BY_TABLE
-from tests.conftest import DBT, PROJECT_DIR, create_raw_tables
+from tests.warehouse import create_raw_warehouse, run_dbt
 
 
 class Warehouse:
@@ -24,7 +23,7 @@ class Warehouse:
     def __init__(self, path: Path, target_path: Path):
         self.path = path
         self.target_path = target_path
-        create_raw_tables(path)
+        create_raw_warehouse(path)
 
     def load(self, table: str, export_date: str, rows: list[dict], loaded_at: str | None = None) -> None:
         """Append rows to raw.<table> as one export file of export_date (lineage columns filled in)."""
@@ -45,12 +44,8 @@ class Warehouse:
             )
 
     def dbt(self, *args: str, vars: str | None = None) -> subprocess.CompletedProcess:
-        env = {**os.environ, "WAREHOUSE_PATH": str(self.path), "DO_NOT_TRACK": "1", "DBT_THREADS": "1"}
-        command = [str(DBT), *args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR),
-                   "--target-path", str(self.target_path), "--log-path", str(self.target_path / "logs")]
-        if vars:
-            command += ["--vars", vars]
-        result = subprocess.run(command, check=False, env=env, capture_output=True, text=True, cwd=PROJECT_DIR)
+        result = run_dbt(self.path, *args, *(["--vars", vars] if vars else []), target_path=self.target_path,
+                         threads=1)
         assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
         return result
 

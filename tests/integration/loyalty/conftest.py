@@ -7,29 +7,20 @@ per test session: June (the main one) and March (the rebuild-as-of test).
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from .dataset import AS_OF, CUSTOMERS, EARLY_AS_OF, load_raw
+from tests import warehouse as dbt_warehouse
 
-PROJECT = Path(__file__).resolve().parents[3]
-DBT = Path(sys.executable).parent / "dbt"
+from .dataset import AS_OF, CUSTOMERS, EARLY_AS_OF, load_raw
 
 
 def run_dbt(warehouse: Path, *args: str) -> dict:
     """Run dbt against the warehouse file; return run_results.json. Fails the test on a dbt error."""
     target = warehouse.parent / f"target-{warehouse.stem}"
-    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse), "DO_NOT_TRACK": "1", "DBT_THREADS": "2"}
-    result = subprocess.run(
-        [str(DBT), *args, "--profiles-dir", str(PROJECT), "--project-dir", str(PROJECT), "--target-path", str(target),
-         "--log-path", str(target / "logs")],
-        cwd=PROJECT, env=env, capture_output=True, text=True, timeout=900, check=False,
-    )
+    result = dbt_warehouse.run_dbt(warehouse, *args, target_path=target)
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
     return json.loads((target / "run_results.json").read_text())
 

@@ -12,7 +12,12 @@ from landing_helpers import load, rows, write
 
 from orchestration.landing.contract import ENTITIES
 from orchestration.landing.files import discover
-from orchestration.landing.loader import ensure_raw_tables, load_export_day, quarantine_unknown_exports
+from orchestration.landing.loader import (
+    ensure_raw_tables,
+    load_export_day,
+    load_export_days,
+    quarantine_unknown_exports,
+)
 
 DAY = "2025-03-01"
 
@@ -329,3 +334,37 @@ def test_future_means_dated_more_than_one_day_after_the_export_date(con, landing
         (2, "future_timestamp:occurred_at",
          f"occurred_at '2025-03-03T00:00:00Z' is more than 1 day after the export date {DAY}")]
     assert rows(con, "select entry_id from raw.loyalty__points order by 1") == [("p-1",), ("p-3",), ("p-4",)]
+
+
+def _load_days_then_dump(landing, tmp_path, name, max_batch_bytes):
+    con = duckdb.connect(str(tmp_path / f"{name}.duckdb"))
+    ensure_raw_tables(con)
+    days = ["2025-03-01", "2025-03-02", "2025-03-03"]
+    found = discover(landing, days)
+    results = load_export_days(con, "web__events", {d: found.for_table("web__events", d) for d in days}, landing,
+                               max_batch_bytes=max_batch_bytes)
+    raw = rows(con, "select * exclude (_loaded_at) from raw.web__events order by _export_date, _line_number")
+    quarantine = rows(con, "select * exclude (quarantined_at) from raw.quarantine order by 1, 2, 3, 4, 5")
+    con.close()
+    return results, raw, quarantine
+
+
+def test_a_batch_of_days_loads_like_one_day_at_a_time(landing, tmp_path):
+    header = "event_id,anonymous_id,event_type,occurred_at"
+    write(landing, "web/events/2025-03-01.csv", f"{header}\ne-1,c-1,login,2025-03-01T09:00:00Z\n"
+                                                "e-2,c-1,login,2025-03-03T09:00:00Z")  # future for 1 March
+    write(landing, "web/events/2025-03-02.csv", f"{header}\ne-1,c-1,login,2025-03-01T09:00:00Z\n"  # not a dup
+                                                "e-3,c-1,login,2025-03-03T09:00:00Z\n"  # fine for 2 March
+                                                "e-3,c-1,login,2025-03-03T09:00:00Z")  # a dup of line 2
+    write(landing, "web/events/2025-03-03.csv", "")  # empty: rejected, the other days still load
+
+    together, raw, quarantine = _load_days_then_dump(landing, tmp_path, "together", max_batch_bytes=1 << 30)
+    alone, raw_alone, quarantine_alone = _load_days_then_dump(landing, tmp_path, "alone", max_batch_bytes=1)
+
+    assert [r.batch_days for r in together] == [3, 3, 3] and [r.batch_days for r in alone] == [1, 1, 1]
+    assert (raw, quarantine) == (raw_alone, quarantine_alone)
+    assert [(r.export_date, r.rows_loaded, r.rows_quarantined, r.files_rejected) for r in together] == [
+        ("2025-03-01", 1, 1, 0), ("2025-03-02", 2, 1, 0), ("2025-03-03", 0, 0, 1)]
+    assert [(q[4].isoformat(), q[5]) for q in quarantine] == [
+        ("2025-03-01", "future_timestamp:occurred_at"), ("2025-03-02", "duplicate_key"), ("2025-03-03", "file_empty")]
+    assert "first seen in web/events/2025-03-02.csv line 2" in quarantine[1][6]
