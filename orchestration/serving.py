@@ -6,6 +6,7 @@ the old file open keeps reading it undisturbed, and a failed build leaves the ol
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -31,6 +32,11 @@ def pii_salt() -> str:
         "PII_SALT is not set. Email, phone and other PII columns are published only as salted hashes; "
         "set PII_SALT to a secret kept outside the repository (or C360_DEMO=1 for the demo warehouse)."
     )
+
+
+def pii_hash(value: str, salt: str) -> str:
+    """How a PII value appears in the serving file: hex sha256 of salt + value (DuckDB's sha256(salt || value))."""
+    return hashlib.sha256((salt + value).encode()).hexdigest()
 
 
 def pii_columns_from_manifest(manifest_path: Path) -> dict[str, set[str]]:

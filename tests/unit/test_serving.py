@@ -8,7 +8,7 @@ import os
 import duckdb
 import pytest
 
-from orchestration.serving import MissingSaltError, pii_salt, previous_path, publish_marts, rollback
+from orchestration.serving import MissingSaltError, pii_hash, pii_salt, previous_path, publish_marts, rollback
 
 
 def make_warehouse(path, emails):
@@ -32,6 +32,7 @@ def test_publish_hashes_pii_with_the_salt_and_copies_only_marts(tmp_path):
     schemas = {r[0] for r in con.execute("select schema_name from information_schema.schemata").fetchall()}
     con.close()
     assert rows == [("c0", hashlib.sha256(b"s3cretjane@example.org").hexdigest(), "Leeds"), ("c1", None, "Leeds")]
+    assert pii_hash("jane@example.org", "s3cret") == rows[0][1]  # what a search for a person's hash must use
     assert "staging" not in schemas
     assert result.tables == {"dim_customers": 2}
     assert result.hashed_columns == {"dim_customers": ["email"]}
