@@ -24,7 +24,8 @@ class Warehouse(dg.ConfigurableResource):
     path: str
     landing_dir: str
     docs_dir: str
-    memory_limit: str = os.environ.get("DUCKDB_MEMORY_LIMIT", "4GB")
+    memory_limit: str = os.environ.get("DUCKDB_MEMORY_LIMIT", "3GB")  # as profiles.yml: keep both in step
+    threads: int = int(os.environ.get("DUCKDB_THREADS", "2"))
 
     def connect(self, read_only: bool = False) -> duckdb.DuckDBPyConnection:
         """A connection to the warehouse file (its folder is created); use it as a context manager."""
@@ -32,7 +33,7 @@ class Warehouse(dg.ConfigurableResource):
         return duckdb.connect(
             self.path,
             read_only=read_only,
-            config={"memory_limit": self.memory_limit, "preserve_insertion_order": False},
+            config={"memory_limit": self.memory_limit, "threads": self.threads, "preserve_insertion_order": False},
         )
 
 
