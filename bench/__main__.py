@@ -4,9 +4,11 @@
     python -m bench --sizes 20000 --days 60 # a quick run
 
 For each size: simulate (cached under bench/cache/), hold back the last export day, run the real
-Dagster job over the other days in a fresh warehouse (the full build), then the held-back day alone
-(the incremental day), then the same compiled dbt SQL straight in one DuckDB session (the floor).
-Peak memory is the summed RSS of the whole process tree, sampled every 0.2 s.
+Dagster job over the other days in a fresh warehouse (the full build), run the same compiled dbt SQL
+straight in one DuckDB session (the floor), then the held-back day alone (the incremental day).
+Peak memory is the summed RSS of the whole process tree, sampled every 0.2 s. Sizes measured earlier
+the same day are kept in the results beside the ones of this run (`--sizes 100000` then
+`--sizes 1000000` gives one table with both).
 """
 
 from __future__ import annotations
@@ -304,10 +306,14 @@ def bench_size(persons: int, days: int, seed: int, workdir: Path) -> dict:
 
 
 def write_results(results: list[dict]) -> Path:
+    """Today's results file; sizes measured earlier today and not in this run are kept beside them."""
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     today = dt.date.today().isoformat()
-    doc = {"date": today, "machine": f"{os.cpu_count()} cores", "results": results}
     path = RESULTS_DIR / f"{today}.json"
+    measured = {r["persons"] for r in results}
+    earlier = json.loads(path.read_text())["results"] if path.exists() else []
+    results = sorted([r for r in earlier if r["persons"] not in measured] + results, key=lambda r: r["persons"])
+    doc = {"date": today, "machine": f"{os.cpu_count()} cores", "results": results}
     path.write_text(json.dumps(doc, indent=2) + "\n")
     (RESULTS_DIR / "latest.json").write_text(json.dumps(doc, indent=2) + "\n")
     header = "| persons | source rows | full build s | incremental day s | floor SQL s | peak RSS MB |"
@@ -318,10 +324,36 @@ def write_results(results: list[dict]) -> Path:
                   for r in results]
     (RESULTS_DIR / "latest.md").write_text("\n".join([
         f"# Benchmark {today} ({doc['machine']})", "", header, "|---|---|---|---|---|---|", *rows, "",
-        "Seconds per stage:", "", stage_header, "|---|" + "---|" * len(STAGES), *stage_rows, "",
+        "Seconds per stage of the full build:", "", stage_header, "|---|" + "---|" * len(STAGES), *stage_rows, "",
+        *targets(results), "",
     ]))
     chart(results, RESULTS_DIR / "latest.png")
     return path
+
+
+TARGETS = (  # (what, goal as text, figure from the results, passes)
+    ("full build at 1M persons", "<= 600 s", lambda big, small: big["full_build_s"], lambda v: v <= 600),
+    ("peak RSS of the process tree", "<= 4096 MB", lambda big, small: big["peak_rss_mb"], lambda v: v <= 4096),
+    ("dbt models orchestrated / straight SQL", "<= 1.15", lambda big, small: big["orchestrated_over_floor"],
+     lambda v: v <= 1.15),
+    ("incremental day / full build, %", "<= 5", lambda big, small: round(100 * big["incremental_day_s"]
+                                                                       / big["full_build_s"], 1), lambda v: v <= 5),
+    ("full build 1M / 100k", "<= 12x", lambda big, small: round(big["full_build_s"] / small["full_build_s"], 1),
+     lambda v: v <= 12),
+)
+
+
+def targets(results: list[dict]) -> list[str]:
+    """The issue's targets next to the figures, when both 100k and 1M are measured."""
+    by_size = {r["persons"]: r for r in results}
+    if not {100_000, 1_000_000} <= set(by_size):
+        return []
+    big, small = by_size[1_000_000], by_size[100_000]
+    lines = ["Targets (1M persons unless said):", "", "| target | goal | figure | met |", "|---|---|---|---|"]
+    for what, goal, figure, passes in TARGETS:
+        value = figure(big, small)
+        lines.append(f"| {what} | {goal} | {value} | {'yes' if passes(value) else 'no'} |")
+    return lines
 
 
 def chart(results: list[dict], path: Path) -> None:
