@@ -1,0 +1,31 @@
+"""docs/landing.md is what exporters read: it must say what the code enforces (contract.py)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from orchestration.landing.contract import ENTITIES
+
+DOC = Path(__file__).resolve().parents[3] / "docs" / "landing.md"
+ROW = re.compile(r"^\| `(?P<name>[^`]+)` \| (?P<type>\w+) \| (?P<required>[^|]*) \|")
+
+
+def documented() -> dict[str, dict[str, tuple[str, bool]]]:
+    """{'source/entity': {column: (type, required)}} from the doc's sections and column tables."""
+    sections: dict[str, dict[str, tuple[str, bool]]] = {}
+    current = None
+    for line in DOC.read_text().splitlines():
+        if line.startswith("## "):
+            current = sections.setdefault(line[3:].strip(), {}) if "/" in line else None
+        elif current is not None and (m := ROW.match(line)):
+            current[m["name"]] = (m["type"], "yes" in m["required"])
+    return sections
+
+
+def test_every_entity_and_column_of_the_contract_is_documented_as_enforced():
+    doc = documented()
+    assert set(doc) == {f"{e.source}/{e.name}" for e in ENTITIES}
+    for entity in ENTITIES:
+        expected = {c.name: (c.type.lower(), c.required) for c in entity.columns}
+        assert doc[f"{entity.source}/{entity.name}"] == expected, f"{entity.source}/{entity.name}"
