@@ -2,19 +2,22 @@
 -- var('as_of_date') when set, else the latest day with an event in any source; rebuild an earlier
 -- date exactly with: dbt build --vars '{as_of_date: 2025-06-30}'
 
+-- The big event sources are read raw: staging passes their occurred_at through unchanged, and its
+-- de-duplication window over every event would cost a full sort for one max().
+
 with
 
 latest_events as (
 
-    select max(cast(occurred_at as date)) as latest_on from {{ ref('stg_web__events') }}
+    select max(cast(occurred_at as date)) as latest_on from {{ source('web', 'events') }}
     union all
-    select max(cast(occurred_at as date)) from {{ ref('stg_app__events') }}
+    select max(cast(occurred_at as date)) from {{ source('app', 'events') }}
     union all
     select max(cast(ordered_at as date)) from {{ ref('stg_shop__orders') }}
     union all
     select max(cast(transacted_at as date)) from {{ ref('stg_pos__transactions') }}
     union all
-    select max(cast(occurred_at as date)) from {{ ref('stg_email__events') }}
+    select max(cast(occurred_at as date)) from {{ source('email', 'events') }}
     union all
     select max(cast(opened_at as date)) from {{ ref('stg_care__tickets') }}
     union all
