@@ -116,13 +116,19 @@ def dismiss_welcome(page) -> None:
         skip.first.click()
 
 
+def screenshot(page, name: str) -> None:
+    """The welcome dialog can pop up late, over the page: give it a moment and dismiss it first."""
+    page.wait_for_timeout(1000)
+    dismiss_welcome(page)
+    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+
+
 def test_asset_graph_shows_every_layer(page, dagster_ui):
     page.goto(f"{dagster_ui}/asset-groups")
     dismiss_welcome(page)
     for group in ("ingest", "staging", "intermediate", "marts", "serving"):
         page.get_by_text(group, exact=True).first.wait_for()
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "dagster_asset_groups.png"), full_page=True)
+    screenshot(page, "dagster_asset_groups.png")
 
 
 def test_a_check_result_is_visible_on_an_asset(page, dagster_ui):
@@ -130,7 +136,7 @@ def test_a_check_result_is_visible_on_an_asset(page, dagster_ui):
     dismiss_welcome(page)
     page.get_by_text("landing_contract").first.wait_for()
     page.get_by_text("quarantine_rate").first.wait_for()
-    page.screenshot(path=str(ARTIFACTS / "dagster_checks.png"), full_page=True)
+    screenshot(page, "dagster_checks.png")
 
 
 def test_schedule_and_sensors_are_listed(page, dagster_ui):
@@ -138,7 +144,7 @@ def test_schedule_and_sensors_are_listed(page, dagster_ui):
     dismiss_welcome(page)
     for name in ("daily_build", "new_exports", "run_failure_alert"):
         page.get_by_text(name, exact=True).first.wait_for()
-    page.screenshot(path=str(ARTIFACTS / "dagster_automation.png"), full_page=True)
+    screenshot(page, "dagster_automation.png")
 
 
 def test_the_build_run_page_shows_every_step(page, dagster_ui, demo_pipeline):
@@ -147,7 +153,7 @@ def test_the_build_run_page_shows_every_step(page, dagster_ui, demo_pipeline):
     dismiss_welcome(page)
     page.get_by_text("warehouse_models").first.wait_for()
     page.get_by_text("serving__customer360").first.wait_for()
-    page.screenshot(path=str(ARTIFACTS / "dagster_run.png"), full_page=True)
+    screenshot(page, "dagster_run.png")
 
 
 def test_a_failed_blocking_check_is_red_with_its_reason(page, dagster_ui, on_call_drill):
@@ -157,10 +163,10 @@ def test_a_failed_blocking_check_is_red_with_its_reason(page, dagster_ui, on_cal
     dismiss_welcome(page)
     page.get_by_text("Failure").first.wait_for()
     page.get_by_text("blocking asset check failed").first.wait_for()
-    page.screenshot(path=str(ARTIFACTS / "dagster_failed_check_run.png"), full_page=True)
+    screenshot(page, "dagster_failed_check_run.png")
 
     page.goto(f"{dagster_ui}/assets/marts/dim_customers?view=checks")
     page.get_by_text("no_runaway_cluster").first.click()  # its verdict, description and offenders
     page.get_by_text("Failed").first.wait_for()
     page.get_by_text("A runaway merge").first.wait_for()
-    page.screenshot(path=str(ARTIFACTS / "dagster_failed_check.png"), full_page=True)
+    screenshot(page, "dagster_failed_check.png")
