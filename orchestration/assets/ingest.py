@@ -8,6 +8,7 @@ quarantined by ``raw/unknown_exports`` (reason unknown_source / unknown_entity) 
 
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
 import dagster as dg
 
@@ -19,12 +20,14 @@ from orchestration.landing.loader import (
     load_export_days,
     quarantine_unknown_exports,
 )
+from orchestration.metadata import md_image, png_bar_chart, write_chart
 from orchestration.partitions import export_days
 from orchestration.resources import Warehouse
 
 GROUP = "ingest"
 POOL = "duckdb"  # DuckDB allows one writer per file
 MAX_TABLE_ROWS = 50  # markdown tables in metadata are cut here (the full story is in raw.quarantine)
+DAYS_SHOWN = 60  # rows per export day: the latest days shown in the metadata table and chart
 
 
 def raw_key(entity: Entity) -> dg.AssetKey:
@@ -124,6 +127,34 @@ def ingest_metadata(entity: Entity, results: Sequence[LoadResult]) -> dict[str, 
     }
 
 
+def rows_by_export_day(con, entity: Entity, run_days: Sequence[str], docs_dir: str) -> dict[str, dg.MetadataValue]:
+    """Rows the raw table holds per export day (the latest DAYS_SHOWN days), this run's days marked:
+    a source that sent half its usual volume, or nothing, shows as a short or missing bar."""
+    counts = con.execute(f"""
+        select cast(_export_date as varchar) as export_date, count(*) as n
+        from raw.{entity.table}
+        group by 1 order by 1 desc limit {DAYS_SHOWN}
+    """).fetchall()[::-1]
+    if not counts:
+        return {"rows_by_export_day": dg.MetadataValue.md("No rows loaded yet.")}
+    in_run = set(run_days)
+    top = max(n for _, n in counts)
+    table = "\n".join([
+        f"Rows of raw.{entity.table} per export day (latest {len(counts)}; ◀ loaded by this run):", "",
+        "| export date | rows | |", "|---|--:|---|",
+        *(f"| {day}{' ◀' if day in in_run else ''} | {n:,} | {'█' * max(1, round(24 * n / top))} |"
+          for day, n in counts),
+    ])
+    png = png_bar_chart([d for d, _ in counts], [n for _, n in counts], f"raw.{entity.table}: rows per export day", "rows")
+    chart = write_chart(Path(docs_dir) / "metadata" / "raw" / f"{entity.table}_rows_by_export_day.png", png)
+    return {
+        "rows_in_table": dg.MetadataValue.int(sum(n for _, n in counts) if len(counts) < DAYS_SHOWN else con.execute(
+            f"select count(*) from raw.{entity.table}").fetchone()[0]),
+        "rows_by_export_day": dg.MetadataValue.md(table + "\n\n" + md_image(png, f"rows per export day of raw.{entity.table}")),
+        "rows_by_export_day_chart": dg.MetadataValue.path(str(chart)),
+    }
+
+
 def run_export_days(context) -> list[str]:
     """The export dates (partition keys) of the run: one day, or every day of a backfill range."""
     return sorted(context.partition_keys)
@@ -168,7 +199,10 @@ def build_ingest_asset(source: str) -> dg.AssetsDefinition:
                     for f in result.rejected_files:
                         context.log.warning(
                             f"raw.{entity.table} {result.export_date}: rejected {f.relpath}: {f.reason}: {f.detail}")
-                yield dg.MaterializeResult(asset_key=raw_key(entity), metadata=ingest_metadata(entity, results))
+                yield dg.MaterializeResult(asset_key=raw_key(entity), metadata={
+                    **ingest_metadata(entity, results),
+                    **rows_by_export_day(con, entity, days, warehouse.docs_dir),
+                })
 
     return _ingest
 

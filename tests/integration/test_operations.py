@@ -1,0 +1,248 @@
+"""Operations, for real: the new-exports sensor, a one-day run after a full build, the UI metadata.
+
+The sensor is evaluated through the real Definitions against a landing folder of the test's own.
+The one-day run: the demo exports of every day but the last are dropped into a fresh landing folder,
+the sensor's request is executed (a nine-day range, one run); then the last day's files land, the
+sensor asks for that day only, and that request runs too. The incremental journey facts must report
+that they reprocessed a few export days, not the history, and end up equal to the demo's one-shot
+build of all ten days. Metadata tests read the demo build's own events.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import struct
+from pathlib import Path
+
+import dagster as dg
+import pytest
+
+from orchestration.assets.clv import CLV_FIT_KEY, CLV_PREDICTIONS_KEY
+from tests.conftest import RANGE_END, RANGE_START, Pipeline
+
+TOUCHPOINT_COLUMNS = ("touchpoint_id, customer_id, session_id, source_identifier_type, source_identifier_value, "
+                      "channel, source, touchpoint_type, journey_stage, revenue, engaged_seconds, occurred_at, "
+                      "_export_date")
+SESSION_COLUMNS = ("session_id, customer_id, channel, visitor_id, shop_account_id, is_converted, is_capped, "
+                   "duration_seconds, engaged_seconds, event_count, view_count, heartbeat_count, started_at, "
+                   "ended_at, _export_date")
+
+
+# ------------------------------------------------------------------------------------------ helpers
+
+
+def drop_export(landing: Path, relpath: str, mtime: float, text: str = "id\n1\n") -> Path:
+    """An export file as a source system would drop it, with a chosen modification time."""
+    path = landing / relpath
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    os.utime(path, (mtime, mtime))
+    return path
+
+
+def evaluate_new_exports(landing: Path, cursor: str | None, instance):
+    """One real tick of the new_exports sensor of the code location, with LANDING_DIR pointing at landing."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("LANDING_DIR", str(landing))
+        from orchestration.definitions import build_definitions
+
+        defs = build_definitions()
+        sensor = defs.resolve_sensor_def("new_exports")
+        context = dg.build_sensor_context(instance=instance, cursor=cursor, definitions=defs)
+        return sensor.evaluate_tick(context)
+
+
+def materializations(result) -> dict[str, dict]:
+    """The latest materialisation metadata per asset key of a run, as plain values."""
+    latest = {}
+    for event in result.get_asset_materialization_events():
+        materialization = event.event_specific_data.materialization
+        latest[materialization.asset_key.to_user_string()] = {
+            k: getattr(v, "value", v) for k, v in materialization.metadata.items()}
+    return latest
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = Path(path).read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    return struct.unpack(">II", data[16:24])
+
+
+# ------------------------------------------------------------------------------------------- sensor
+
+
+def test_new_exports_sensor_requests_exactly_the_days_that_landed(tmp_path, capfd):
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    with dg.instance_for_test() as instance:
+        # nothing there yet
+        first = evaluate_new_exports(landing, None, instance)
+        assert not first.run_requests and first.skip_message
+
+        # two entities of one day arrive
+        drop_export(landing, "shop/orders/2025-03-01.csv", 1_000)
+        drop_export(landing, "web/events/2025-03-01.csv.gz", 1_001)
+        tick = evaluate_new_exports(landing, first.cursor, instance)
+        assert len(tick.run_requests) == 1
+        tags = tick.run_requests[0].tags
+        assert (tags[RANGE_START], tags[RANGE_END]) == ("2025-03-01", "2025-03-01")
+
+        # nothing new: skipped, the cursor holds
+        again = evaluate_new_exports(landing, tick.cursor, instance)
+        assert not again.run_requests
+        assert again.skip_message == "no new export files"
+        assert json.loads(again.cursor) == json.loads(tick.cursor)
+
+        # a later day: that day only, not the one already requested
+        drop_export(landing, "crm/customers/2025-03-04.csv", 2_000)
+        later = evaluate_new_exports(landing, again.cursor, instance)
+        assert [(r.tags[RANGE_START], r.tags[RANGE_END]) for r in later.run_requests] == [("2025-03-04", "2025-03-04")]
+        assert later.run_requests[0].run_key != tick.run_requests[0].run_key
+
+        # an export dated before the first partition (C360_PARTITIONS_START, 2009-12-01 in tests):
+        # logged for the on-call, never requested
+        drop_export(landing, "shop/orders/2009-11-30.csv", 3_000)
+        capfd.readouterr()
+        early = evaluate_new_exports(landing, later.cursor, instance)
+        assert not early.run_requests and early.skip_message
+        logged = capfd.readouterr().err
+        assert "WARNING" in logged and "outside the partitions" in logged and "2009-11-30" in logged
+        assert json.loads(early.cursor)["mtime"] == 3_000  # not asked again on the next tick
+
+
+# ------------------------------------------------------------------ one new day after a full build
+
+
+@pytest.fixture(scope="module")
+def day_by_day(demo_pipeline, tmp_path_factory):
+    """Nine export days built from the sensor's request, then the tenth day from the next request."""
+    demo, _ = demo_pipeline
+    pipeline = Pipeline(tmp_path_factory.mktemp("day_by_day"))
+    days = demo.export_dates()
+    last = days[-1]
+    for path in sorted(demo.landing.glob("*/*/*")):
+        if not path.name.startswith(last):
+            target = pipeline.landing / path.relative_to(demo.landing)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+
+    with dg.instance_for_test() as instance:
+        first = evaluate_new_exports(pipeline.landing, None, instance)
+        (request,) = first.run_requests
+        nine = run_request(pipeline, request, instance)
+
+        for path in sorted(demo.landing.glob(f"*/*/{last}*")):
+            target = pipeline.landing / path.relative_to(demo.landing)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, target)  # a new file: modified now, after the cursor
+        second = evaluate_new_exports(pipeline.landing, first.cursor, instance)
+        (request_day,) = second.run_requests
+        one = run_request(pipeline, request_day, instance)
+    return pipeline, days, first, nine, second, one
+
+
+def run_request(pipeline: Pipeline, request: dg.RunRequest, instance):
+    """Execute the job as the sensor asked (its partition-range tags), without the CLV fit and publish."""
+    with pytest.MonkeyPatch.context() as mp:
+        for k, v in pipeline.env().items():
+            mp.setenv(k, v)
+        from orchestration.definitions import build_definitions
+
+        defs = build_definitions()
+        selection = (dg.AssetSelection.all()
+                     - dg.AssetSelection.assets(CLV_FIT_KEY, CLV_PREDICTIONS_KEY).downstream())
+        keys = sorted(selection.resolve(defs.resolve_asset_graph()))
+        return defs.resolve_job_def(request.job_name or "build_warehouse").execute_in_process(
+            instance=instance, tags=request.tags, raise_on_error=False, asset_selection=keys)
+
+
+def test_sensor_requests_the_new_day_and_that_run_loads_only_it(day_by_day):
+    pipeline, days, first, nine, second, one = day_by_day
+    assert (first.run_requests[0].tags[RANGE_START], first.run_requests[0].tags[RANGE_END]) == (days[0], days[-2])
+    assert nine.success and one.success
+    assert (second.run_requests[0].tags[RANGE_START], second.run_requests[0].tags[RANGE_END]) == (days[-1], days[-1])
+    ingest = materializations(one)
+    loaded_days = {ingest[key]["export_dates"].split(";")[0] for key in ingest if key.startswith("raw/")
+                   and "export_dates" in ingest[key]}
+    assert loaded_days == {days[-1]}
+    (on_disk,) = pipeline.query("select count(distinct _export_date) from raw.shop__accounts")
+    assert on_disk[0] >= 2  # the earlier days are still there: the day was added, not reloaded alone
+
+
+def test_one_day_run_reprocesses_a_few_days_not_the_history(day_by_day):
+    pipeline, days, _, nine, _, one = day_by_day
+    full, incremental = materializations(nine), materializations(one)
+    for model in ("marts/fct_touchpoints", "marts/fct_sessions"):
+        assert full[model]["incremental_mode"] == "full"
+        assert full[model]["rows_processed"] == full[model]["rows_in_table"]
+        after = incremental[model]
+        assert after["incremental_mode"] == "incremental", model
+        total = pipeline.query(f"select count(*) from {model.replace('/', '.')}")[0][0]
+        assert after["rows_in_table"] == total
+        assert 0 < after["rows_processed"] < 0.75 * total, (model, after["processed"])
+    # every touchpoint exported on the new day was processed by this run
+    new_day_rows = pipeline.query(
+        "select count(*) from marts.fct_touchpoints where _export_date = ?", [days[-1]])[0][0]
+    assert incremental["marts/fct_touchpoints"]["rows_processed"] >= new_day_rows > 0
+
+
+def test_day_by_day_equals_the_one_shot_build(day_by_day, demo_pipeline):
+    pipeline, *_ = day_by_day
+    demo, _ = demo_pipeline
+    for table, columns, order in (("marts.fct_touchpoints", TOUCHPOINT_COLUMNS, "touchpoint_id"),
+                                  ("marts.fct_sessions", SESSION_COLUMNS, "session_id")):
+        sql = f"select {columns} from {table} order by {order}"
+        assert pipeline.query(sql) == demo.query(sql), table
+
+
+# ----------------------------------------------------------------------------------- UI metadata
+
+
+def test_ingest_shows_rows_per_export_day_of_each_raw_table(demo_pipeline):
+    pipeline, result = demo_pipeline
+    meta = materializations(result)
+    for table in ("web__events", "shop__orders", "crm__customers"):
+        m = meta[f"raw/{table}"]
+        counts = pipeline.query(f"select cast(_export_date as varchar), count(*) from raw.{table} group by 1 order by 1")
+        assert m["rows_in_table"] == sum(n for _, n in counts)
+        lines = m["rows_by_export_day"]
+        for day, n in counts:  # every day with its count, marked as loaded by this run
+            assert f"| {day} ◀ | {n:,} |" in lines, (table, day)
+        assert "data:image/png;base64," in lines
+        width, height = png_size(m["rows_by_export_day_chart"])
+        assert width > 200 and height > 100
+
+
+def test_dim_customers_shows_identity_figures_and_a_cluster_histogram(demo_pipeline):
+    pipeline, result = demo_pipeline
+    m = materializations(result)["marts/dim_customers"]
+    assert m["customers"] == pipeline.query("select count(*) from marts.dim_customers")[0][0]
+    sizes = pipeline.query("""
+        select count(*) as size from intermediate.int_identity__customer_ids group by customer_id""")
+    assert m["clusters"] == len(sizes)
+    assert m["largest_cluster_size"] == max(s for (s,) in sizes) == m["largest_cluster"]["size"]
+    singles = sum(1 for (s,) in sizes if s == 1)
+    assert f"| 1 | {singles:,} |" in m["cluster_size_histogram"]
+    assert "data:image/png;base64," in m["cluster_size_histogram"]
+    png_size(m["cluster_size_chart"])
+    merges = pipeline.query("select count(*) from marts.customer_id_changes where change_kind = 'merge'")[0][0]
+    assert m["merges_this_run"] == merges  # one run built everything: every merge is this run's
+
+
+def test_dbt_step_shows_late_events_build_time_and_incremental_rows(demo_pipeline):
+    pipeline, result = demo_pipeline
+    meta = materializations(result)
+    late = meta["intermediate/int_journey__late_events"]
+    expected = pipeline.query("""
+        select sum(late_rows), sum(rows_beyond_lookback), count(*) from intermediate.int_journey__late_events""")[0]
+    assert (late["late_rows"], late["rows_behind_lookback"], late["export_files"]) == tuple(int(v) for v in expected)
+    assert "| web/events |" in late["late_by_source"]
+    assert 5 < late["dbt_build_seconds"] < 1800
+    assert late["dbt_nodes_failed"] == 0
+    assert "Slowest nodes" in late["dbt_build"] and "| fct_touchpoints |" in late["dbt_build"]
+    touchpoints = meta["marts/fct_touchpoints"]
+    assert touchpoints["incremental_mode"] == "full"  # the demo's first build
+    assert touchpoints["rows_processed"] == pipeline.query("select count(*) from marts.fct_touchpoints")[0][0]
+
