@@ -159,7 +159,7 @@ r = defs.resolve_job_def("build_warehouse").execute_in_process(
     instance=instance, raise_on_error=False,
     tags={{"{RANGE_START}": "{start}", "{RANGE_END}": "{end}"}})
 wall = time.monotonic() - t
-steps, starts = {{}}, {{}}
+steps, starts, failures = {{}}, {{}}, {{}}
 for record in instance.all_logs(r.run_id):
     event = record.dagster_event
     if event is None:
@@ -168,7 +168,10 @@ for record in instance.all_logs(r.run_id):
         starts[event.step_key] = record.timestamp
     elif event.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE") and event.step_key in starts:
         steps[event.step_key] = record.timestamp - starts[event.step_key]
-print("BENCH" + json.dumps({{"success": r.success, "run_id": r.run_id, "wall_s": wall, "steps": steps}}))
+    if event.event_type_value == "STEP_FAILURE":
+        failures[event.step_key] = event.step_failure_data.error.message.strip()[-1500:]
+print("BENCH" + json.dumps({{"success": r.success, "run_id": r.run_id, "wall_s": wall, "steps": steps,
+                            "failures": failures}}))
 """
     env = {**os.environ, **env, "LANDING_DIR": str(landing), "WAREHOUSE_PATH": str(warehouse),
            "C360_DEMO": "1", "DO_NOT_TRACK": "1"}
@@ -271,6 +274,10 @@ def bench_size(persons: int, days: int, seed: int, workdir: Path) -> dict:
     with TreeRss() as rss:
         full = run_job(landing, warehouse, dates[0], dates[-1], env)
     full_stages, full_run_results, results = stage_seconds(full)
+    if not full["success"]:  # say so in the results: a failed build has no floor or incremental day
+        return {"persons": persons, "days": days, "failed": full["failures"],
+                "full_build_s": round(full["process_wall_s"], 1), "peak_rss_mb": round(rss.peak_mb),
+                "stages": full_stages, "load_average_1m": {"start": load_start, "end": round(os.getloadavg()[0], 2)}}
     import duckdb
 
     con = duckdb.connect(str(warehouse), read_only=True)
@@ -318,7 +325,9 @@ def write_results(results: list[dict]) -> Path:
     (RESULTS_DIR / "latest.json").write_text(json.dumps(doc, indent=2) + "\n")
     header = "| persons | source rows | full build s | incremental day s | floor SQL s | peak RSS MB |"
     rows = [f"| {r['persons']:,} | {r['source_rows']:,} | {r['full_build_s']} | {r['incremental_day_s']} | "
-            f"{r['floor_sql_s']} | {r['peak_rss_mb']:,} |" for r in results]
+            f"{r['floor_sql_s']} | {r['peak_rss_mb']:,} |" if "failed" not in r else
+            f"| {r['persons']:,} | | FAILED after {r['full_build_s']} ({', '.join(r['failed'])}) | | | "
+            f"{r['peak_rss_mb']:,} |" for r in results]
     stage_header = "| persons | " + " | ".join(STAGES) + " |"
     stage_rows = [f"| {r['persons']:,} | " + " | ".join(str(r["stages"][s]) for s in STAGES) + " |"
                   for r in results]
@@ -345,7 +354,7 @@ TARGETS = (  # (what, goal as text, figure from the results, passes)
 
 def targets(results: list[dict]) -> list[str]:
     """The issue's targets next to the figures, when both 100k and 1M are measured."""
-    by_size = {r["persons"]: r for r in results}
+    by_size = {r["persons"]: r for r in results if "failed" not in r}
     if not {100_000, 1_000_000} <= set(by_size):
         return []
     big, small = by_size[1_000_000], by_size[100_000]

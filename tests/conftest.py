@@ -14,6 +14,9 @@ from tests.warehouse import PROJECT_DIR, run_dbt
 
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("C360_DEMO", "1")
+# GX validates the latest 2 export days of a run here, not 7: each day is ~0.35 s per raw table, and the
+# suite builds a multi-day warehouse several times; no test depends on the window's length.
+os.environ.setdefault("C360_GX_MAX_DAYS", "2")
 
 
 @pytest.fixture

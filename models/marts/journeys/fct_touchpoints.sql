@@ -2,6 +2,9 @@
 -- days of their export stream, all web/app touchpoints of the visitors seen in them (so session ids and per-view engaged
 -- time stay right when late events join old sessions), and re-keys rows whose identifier now belongs
 -- to another customer; delete+insert on touchpoint_id, so a redelivered event never counts twice.
+-- Built after fct_sessions, never beside it: both sessionise every web/app event, and at 1M persons the
+-- two side by side ran out of DuckDB's memory limit (one at a time each fits).
+-- depends_on: {{ ref('fct_sessions') }}
 {{ config(
     materialized='incremental',
     incremental_strategy='delete+insert',
