@@ -2,8 +2,9 @@
 -- days of their export stream, all web/app touchpoints of the visitors seen in them (so session ids and per-view engaged
 -- time stay right when late events join old sessions), and re-keys rows whose identifier now belongs
 -- to another customer; delete+insert on touchpoint_id, so a redelivered event never counts twice.
--- Built after fct_sessions, never beside it: both sessionise every web/app event, and at 1M persons the
--- two side by side ran out of DuckDB's memory limit (one at a time each fits).
+-- Built after fct_sessions, never beside it: both sessionise every web/app event, and two such peaks
+-- side by side share one DuckDB memory limit. Known limit: at 1M persons x 365 days (33M events) the
+-- first build of this model runs out of memory even alone, at 3 GB and at 10 GB (bench/results/tuning.md).
 -- depends_on: {{ ref('fct_sessions') }}
 {{ config(
     materialized='incremental',
