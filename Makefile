@@ -30,9 +30,11 @@ browser:
 run: setup
 	C360_DEMO=$${C360_DEMO:-1} $(RUN) python -m orchestration.build
 
-## make test: every test, real dbt/Dagster/DuckDB/GX, plus the UI in headless Chromium.
+## make test: every test, real dbt/Dagster/DuckDB/GX, plus the UI in headless Chromium, on two workers
+## (tests sharing a built warehouse stay on one worker: tests/conftest.py).
+PYTEST_WORKERS ?= 2
 test: setup browser
-	$(RUN) pytest
+	$(RUN) pytest -n $(PYTEST_WORKERS)
 
 ## make ui: Dagster webserver + daemon on 127.0.0.1:3000 over the warehouse make run built.
 ui: setup

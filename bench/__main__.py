@@ -37,6 +37,7 @@ class TreeRss:
 
     def __init__(self, interval: float = 0.2) -> None:
         self.interval, self.peak_mb, self._stop = interval, 0.0, threading.Event()
+        self.samples: list[tuple[float, float]] = []  # (epoch seconds, MB): peak memory per stage
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     @staticmethod
@@ -64,7 +65,9 @@ class TreeRss:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak_mb = max(self.peak_mb, self._tree_rss_mb(os.getpid()))
+            mb = self._tree_rss_mb(os.getpid())
+            self.samples.append((time.time(), mb))
+            self.peak_mb = max(self.peak_mb, mb)
             time.sleep(self.interval)
 
     def __enter__(self):
@@ -135,16 +138,40 @@ def dbt_stage_seconds(results: list[dict], manifest: Path) -> dict[str, float]:
     nodes = json.loads(manifest.read_text())["nodes"]
     out: dict[str, float] = {}
     for result in results:
-        node = nodes.get(result["unique_id"], {})
-        fqn = node.get("fqn", [])
-        if node.get("resource_type") in ("test", "unit_test"):
-            stage = "checks"
-        elif "staging" in fqn or "calendar" in fqn or node.get("resource_type") == "seed":
-            stage = "staging"
-        else:
-            stage = next((s for s in ("identity", "journeys", "loyalty") if s in fqn), "loyalty")
+        stage = stage_of_node(nodes.get(result["unique_id"], {}))
         out[stage] = out.get(stage, 0.0) + float(result.get("execution_time") or 0.0)
     return out
+
+
+def stage_of_node(node: dict) -> str:
+    fqn = node.get("fqn", [])
+    if node.get("resource_type") in ("test", "unit_test"):
+        return "checks"
+    if "staging" in fqn or "calendar" in fqn or node.get("resource_type") == "seed":
+        return "staging"
+    return next((s for s in ("identity", "journeys", "loyalty") if s in fqn), "loyalty")
+
+
+def stage_peak_rss_mb(samples: list[tuple[float, float]], run: dict, results: list[dict],
+                      manifest: Path) -> dict[str, int]:
+    """Peak RSS of the process tree while a step (ingest, clv, checks, publish) or a dbt node (staging,
+    identity, journeys, loyalty) of the stage ran. dbt runs two nodes at a time, so a peak during two
+    nodes of different stages counts for both."""
+    windows: list[tuple[str, float, float]] = [
+        (stage_of_step(step), start, end) for step, (start, end) in run["step_windows"].items()
+        if stage_of_step(step) != "dbt"]
+    nodes = json.loads(manifest.read_text())["nodes"]
+    for result in results:
+        execute = next((t for t in result.get("timing", []) if t["name"] == "execute"), None)
+        if execute and execute.get("started_at") and execute.get("completed_at"):
+            start, end = (dt.datetime.fromisoformat(execute[k]).timestamp() for k in ("started_at", "completed_at"))
+            windows.append((stage_of_node(nodes.get(result["unique_id"], {})), start, end))
+    peaks = {stage: 0.0 for stage in STAGES}
+    for stage, start, end in windows:
+        inside = [mb for at, mb in samples if start <= at <= end]
+        if inside:
+            peaks[stage] = max(peaks[stage], max(inside))
+    return {stage: round(mb) for stage, mb in peaks.items()}
 
 
 def run_job(landing: Path, warehouse: Path, start: str, end: str, env: dict[str, str]) -> dict:
@@ -159,7 +186,7 @@ r = defs.resolve_job_def("build_warehouse").execute_in_process(
     instance=instance, raise_on_error=False,
     tags={{"{RANGE_START}": "{start}", "{RANGE_END}": "{end}"}})
 wall = time.monotonic() - t
-steps, starts, failures = {{}}, {{}}, {{}}
+steps, starts, failures, windows, identity = {{}}, {{}}, {{}}, {{}}, {{}}
 for record in instance.all_logs(r.run_id):
     event = record.dagster_event
     if event is None:
@@ -168,10 +195,15 @@ for record in instance.all_logs(r.run_id):
         starts[event.step_key] = record.timestamp
     elif event.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE") and event.step_key in starts:
         steps[event.step_key] = record.timestamp - starts[event.step_key]
+        windows[event.step_key] = [starts[event.step_key], record.timestamp]
+    elif event.event_type_value == "ASSET_CHECK_EVALUATION" and event.event_specific_data.check_name == "identity_quality":
+        evaluation = event.event_specific_data
+        identity = {{k: v.value for k, v in evaluation.metadata.items() if isinstance(v.value, (int, float))}}
+        identity["passed"] = evaluation.passed
     if event.event_type_value == "STEP_FAILURE":
         failures[event.step_key] = event.step_failure_data.error.message.strip()[-1500:]
 print("BENCH" + json.dumps({{"success": r.success, "run_id": r.run_id, "wall_s": wall, "steps": steps,
-                            "failures": failures}}))
+                            "step_windows": windows, "failures": failures, "identity_quality": identity}}))
 """
     env = {**os.environ, **env, "LANDING_DIR": str(landing), "WAREHOUSE_PATH": str(warehouse),
            "C360_DEMO": "1", "DO_NOT_TRACK": "1"}
@@ -274,10 +306,11 @@ def bench_size(persons: int, days: int, seed: int, workdir: Path) -> dict:
     with TreeRss() as rss:
         full = run_job(landing, warehouse, dates[0], dates[-1], env)
     full_stages, full_run_results, results = stage_seconds(full)
+    stage_peaks = stage_peak_rss_mb(rss.samples, full, results, PROJECT_DIR / "target" / "manifest.json")
     if not full["success"]:  # say so in the results: a failed build has no floor or incremental day
         return {"persons": persons, "days": days, "failed": full["failures"],
                 "full_build_s": round(full["process_wall_s"], 1), "peak_rss_mb": round(rss.peak_mb),
-                "stages": full_stages, "load_average_1m": {"start": load_start, "end": round(os.getloadavg()[0], 2)}}
+                "stages": full_stages, "stage_peak_rss_mb": stage_peaks, "load_average_1m": {"start": load_start, "end": round(os.getloadavg()[0], 2)}}
     import duckdb
 
     con = duckdb.connect(str(warehouse), read_only=True)
@@ -305,7 +338,9 @@ def bench_size(persons: int, days: int, seed: int, workdir: Path) -> dict:
         "floor_sql_s": round(floor, 1),
         "peak_rss_mb": round(rss.peak_mb),
         "stages": full_stages,
+        "stage_peak_rss_mb": stage_peaks,
         "incremental_stages": incremental_stages,
+        "identity_quality": full["identity_quality"],
         "orchestrated_over_floor": round(sum(full_stages[s] for s in ("staging", "identity", "journeys", "loyalty"))
                                          / floor, 2) if floor else None,
         "load_average_1m": {"start": load_start, "end": round(os.getloadavg()[0], 2)},
@@ -331,9 +366,18 @@ def write_results(results: list[dict]) -> Path:
     stage_header = "| persons | " + " | ".join(STAGES) + " |"
     stage_rows = [f"| {r['persons']:,} | " + " | ".join(str(r["stages"][s]) for s in STAGES) + " |"
                   for r in results]
+    peak_rows = [f"| {r['persons']:,} | " + " | ".join(f"{r['stage_peak_rss_mb'][s]:,}" for s in STAGES) + " |"
+                 for r in results if "stage_peak_rss_mb" in r]
+    identity = ("precision", "recall_carried", "recall_full_truth", "clusters", "customers", "largest_cluster_size")
+    identity_rows = [f"| {r['persons']:,} | " + " | ".join(f"{r['identity_quality'].get(k, '')}" for k in identity)
+                     + " |" for r in results if r.get("identity_quality")]
     (RESULTS_DIR / "latest.md").write_text("\n".join([
         f"# Benchmark {today} ({doc['machine']})", "", header, "|---|---|---|---|---|---|", *rows, "",
         "Seconds per stage of the full build:", "", stage_header, "|---|" + "---|" * len(STAGES), *stage_rows, "",
+        "Peak RSS (MB) of the process tree while the stage ran:", "", stage_header,
+        "|---|" + "---|" * len(STAGES), *peak_rows, "",
+        "Identity quality of the full build (the identity_quality check against the simulator's truth):", "",
+        "| persons | " + " | ".join(identity) + " |", "|---|" + "---|" * len(identity), *identity_rows, "",
         *targets(results), "",
     ]))
     chart(results, RESULTS_DIR / "latest.png")

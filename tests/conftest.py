@@ -19,6 +19,53 @@ os.environ.setdefault("C360_DEMO", "1")
 os.environ.setdefault("C360_GX_MAX_DAYS", "2")
 
 
+# ---------------------------------------------------------------- two workers (make test: pytest -n 2)
+
+# The modules that read the demo pipeline (built once per worker that needs it): they run on one worker.
+DEMO_PIPELINE_MODULES = (
+    "tests/integration/test_pipeline.py",
+    "tests/integration/test_operations.py",
+    "tests/integration/test_guard_publish.py",
+    "tests/ui/test_dagster_ui.py",
+)
+
+
+def test_group(nodeid: str) -> str:
+    """The unit of work a worker takes whole, so an expensive shared fixture is built once: the demo
+    pipeline's readers; a test package with its own conftest (tests/integration/identity, ...); else a
+    module."""
+    path = nodeid.split("::")[0]
+    if path in DEMO_PIPELINE_MODULES:
+        return "demo_pipeline"
+    parts = path.split("/")
+    return "/".join(parts[:3]) if len(parts) > 3 else path
+
+
+def pytest_configure(config):
+    """Parse the dbt project once, before the workers start, so no two of them write the manifest."""
+    if not hasattr(config, "workerinput"):
+        import orchestration.dbt_project  # noqa: F401  (importing it ensures target/manifest.json)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """xdist's own loadgroup cannot mark tests under pytest 9 (it rewrites item._nodeid, which pytest 9
+    no longer reads), so the groups are made here from the test ids."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class GroupScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return test_group(nodeid)
+
+    return GroupScheduling(config, log)
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "demo_pipeline" in item.fixturenames and item.nodeid.split("::")[0] not in DEMO_PIPELINE_MODULES:
+            raise pytest.UsageError(f"{item.nodeid} reads demo_pipeline: add its module to DEMO_PIPELINE_MODULES "
+                                    "(tests/conftest.py) so the demo is built once")
+
+
 @pytest.fixture
 def dbt_runner():
     return run_dbt

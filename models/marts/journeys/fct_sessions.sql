@@ -123,32 +123,7 @@ sessionised as (
 
 ),
 
-page_views as (
-
-    select
-        session_id,
-        page_url,
-        row_number() over (partition by session_id order by occurred_at, event_id) as from_start,
-        row_number() over (partition by session_id order by occurred_at desc, event_id desc) as from_end
-
-    from sessionised
-    where event_type = 'page_view'
-
-),
-
--- the account a session is logged in to: the first one seen in it
-session_accounts as (
-
-    select
-        session_id,
-        shop_account_id,
-        row_number() over (partition by session_id order by occurred_at, event_id) as account_rank
-
-    from sessionised
-    where shop_account_id is not null
-
-),
-
+-- one aggregate over sessionised, which is read once (a CTE read twice is held whole in memory)
 aggregated as (
 
     select
@@ -158,10 +133,16 @@ aggregated as (
         max(platform) as platform,
         min(occurred_at) as started_at,
         max(occurred_at) as last_event_at,
-        count(distinct event_id) as event_count,
-        count(distinct case when is_view then event_id end) as view_count,
+        -- staging keeps one delivery per event_id, so plain counts; a distinct count per session
+        -- costs a hash table per session (at 1M persons it ran out of memory)
+        count(*) as event_count,
+        count(*) filter (where is_view) as view_count,
         count(distinct case when is_heartbeat then heartbeat_bucket end) as heartbeat_count,
         max(case when is_checkout then 1 else 0 end) = 1 as is_converted,
+        -- the account a session is logged in to: the first one seen in it
+        arg_min(shop_account_id, event_sequence) filter (where shop_account_id is not null) as shop_account_id,
+        arg_min(page_url, event_sequence) filter (where event_type = 'page_view') as entry_page,
+        arg_max(page_url, event_sequence) filter (where event_type = 'page_view') as exit_page,
         max(_export_date) as _export_date
 
     from sessionised
@@ -173,23 +154,11 @@ sessions as (
 
     select
         aggregated.*,
-        session_accounts.shop_account_id,
         case when aggregated.channel = 'web' then aggregated.visitor_id end as anonymous_id,
         case when aggregated.channel = 'app' then aggregated.visitor_id end as device_id,
-        entry_pages.page_url as entry_page,
-        exit_pages.page_url as exit_page,
         {{ dbt.datediff('aggregated.started_at', 'aggregated.last_event_at', 'second') }} as uncapped_seconds
 
     from aggregated
-    left join session_accounts
-        on aggregated.session_id = session_accounts.session_id
-        and session_accounts.account_rank = 1
-    left join page_views as entry_pages
-        on aggregated.session_id = entry_pages.session_id
-        and entry_pages.from_start = 1
-    left join page_views as exit_pages
-        on aggregated.session_id = exit_pages.session_id
-        and exit_pages.from_end = 1
 
 ),
 

@@ -3,8 +3,8 @@
 -- time stay right when late events join old sessions), and re-keys rows whose identifier now belongs
 -- to another customer; delete+insert on touchpoint_id, so a redelivered event never counts twice.
 -- Built after fct_sessions, never beside it: both sessionise every web/app event, and two such peaks
--- side by side share one DuckDB memory limit. Known limit: at 1M persons x 365 days (33M events) the
--- first build of this model runs out of memory even alone, at 3 GB and at 10 GB (bench/results/tuning.md).
+-- side by side share one DuckDB memory limit. Each CTE over the events is read once: DuckDB holds a CTE
+-- read twice whole in memory, which at 1M persons (32M events) ran out of memory (bench/results/tuning.md).
 -- depends_on: {{ ref('fct_sessions') }}
 {{ config(
     materialized='incremental',
@@ -123,68 +123,49 @@ sessionised as (
 
 ),
 
--- each heartbeat belongs to the page or screen view before it in the same session
-view_numbered as (
+-- each heartbeat belongs to the page or screen view before it in the same session (view_number);
+-- a window, not an aggregate joined back: sessionised is read once, never held whole in memory
+view_engagement as (
 
     select
         sessionised.*,
-        sum(case when is_view then 1 else 0 end) over (
-            partition by session_id
-            order by occurred_at, event_id
-            rows between unbounded preceding and current row
-        ) as view_number
+        count(distinct case when sessionised.is_heartbeat then sessionised.heartbeat_bucket end) over (
+            partition by sessionised.session_id, sessionised.view_number
+        ) as heartbeat_count
 
     from sessionised
-
-),
-
-view_heartbeats as (
-
-    select
-        session_id,
-        view_number,
-        count(distinct heartbeat_bucket) as heartbeat_count
-
-    from view_numbered
-    where is_heartbeat
-        and view_number > 0
-    group by session_id, view_number
 
 ),
 
 event_touchpoints as (
 
     select
-        view_numbered.channel || ':' || view_numbered.event_id as touchpoint_id,
-        view_numbered.channel,
-        view_numbered.channel as source,
-        view_numbered.event_type as touchpoint_type,
-        view_numbered.occurred_at,
-        view_numbered.session_id,
+        view_engagement.channel || ':' || view_engagement.event_id as touchpoint_id,
+        view_engagement.channel,
+        view_engagement.channel as source,
+        view_engagement.event_type as touchpoint_type,
+        view_engagement.occurred_at,
+        view_engagement.session_id,
         cast(null as double) as revenue,
         -- per view, the session formula over the view's own heartbeats
         case
-            when view_numbered.is_view then least(
+            when view_engagement.is_view then least(
                 case
-                    when coalesce(view_heartbeats.heartbeat_count, 0) > 0
-                        then {{ var('heartbeat_seconds') }} * (view_heartbeats.heartbeat_count - 1) + {{ var('minimum_visit_seconds') }}
+                    when view_engagement.heartbeat_count > 0
+                        then {{ var('heartbeat_seconds') }} * (view_engagement.heartbeat_count - 1) + {{ var('minimum_visit_seconds') }}
                     else 0
                 end,
                 {{ max_session_seconds }}
             )
         end as engaged_seconds,
-        view_numbered.shop_account_id,
-        view_numbered.anonymous_id,
-        view_numbered.device_id,
-        view_numbered._export_date
+        view_engagement.shop_account_id,
+        view_engagement.anonymous_id,
+        view_engagement.device_id,
+        view_engagement._export_date
 
-    from view_numbered
-    left join view_heartbeats
-        on view_numbered.session_id = view_heartbeats.session_id
-        and view_numbered.view_number = view_heartbeats.view_number
-        and view_numbered.is_view
+    from view_engagement
     -- heartbeats are not interactions: they are counted as engaged time of views and sessions
-    where not view_numbered.is_heartbeat
+    where not view_engagement.is_heartbeat
 
 ),
 
