@@ -344,6 +344,8 @@ def bench_size(persons: int, days: int, seed: int, workdir: Path) -> dict:
         "orchestrated_over_floor": round(sum(full_stages[s] for s in ("staging", "identity", "journeys", "loyalty"))
                                          / floor, 2) if floor else None,
         "load_average_1m": {"start": load_start, "end": round(os.getloadavg()[0], 2)},
+        # a failed incremental run still has a wall time; say which step failed and why
+        **({"incremental_failed": incremental["failures"]} if not incremental["success"] else {}),
     }
 
 
@@ -359,7 +361,8 @@ def write_results(results: list[dict]) -> Path:
     path.write_text(json.dumps(doc, indent=2) + "\n")
     (RESULTS_DIR / "latest.json").write_text(json.dumps(doc, indent=2) + "\n")
     header = "| persons | source rows | full build s | incremental day s | floor SQL s | peak RSS MB |"
-    rows = [f"| {r['persons']:,} | {r['source_rows']:,} | {r['full_build_s']} | {r['incremental_day_s']} | "
+    rows = [f"| {r['persons']:,} | {r['source_rows']:,} | {r['full_build_s']} | {r['incremental_day_s']}"
+            f"{' FAILED (' + ', '.join(r['incremental_failed']) + ')' if r.get('incremental_failed') else ''} | "
             f"{r['floor_sql_s']} | {r['peak_rss_mb']:,} |" if "failed" not in r else
             f"| {r['persons']:,} | | FAILED after {r['full_build_s']} ({', '.join(r['failed'])}) | | | "
             f"{r['peak_rss_mb']:,} |" for r in results]

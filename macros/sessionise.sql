@@ -12,8 +12,8 @@
 
     Two window passes, both over one ordering of the visitor's events: the first numbers the events
     and counts views from the visitor's first event, the second carries the values of the latest
-    session start forward. Per-session windows would need two more passes over every event, each one
-    holding every column (at 1M persons, 32M events, that ran out of memory).
+    session start forward. Per-session windows need two more passes over every event, each holding
+    every column (at 1M persons, 32M events: fct_sessions 732 s with four passes, 139 s with two).
 
     Used by fct_sessions and fct_touchpoints so both cut sessions identically.
 -#}

@@ -30,7 +30,7 @@ DEMO_PIPELINE_MODULES = (
 )
 
 
-def test_group(nodeid: str) -> str:
+def worker_group(nodeid: str) -> str:
     """The unit of work a worker takes whole, so an expensive shared fixture is built once: the demo
     pipeline's readers; a test package with its own conftest (tests/integration/identity, ...); else a
     module."""
@@ -54,7 +54,7 @@ def pytest_xdist_make_scheduler(config, log):
 
     class GroupScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return test_group(nodeid)
+            return worker_group(nodeid)
 
     return GroupScheduling(config, log)
 
