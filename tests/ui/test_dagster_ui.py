@@ -123,47 +123,41 @@ def screenshot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / name), full_page=True)
 
 
-def test_asset_graph_shows_every_layer(page, dagster_ui):
-    page.goto(f"{dagster_ui}/asset-groups")
+def see(page, url: str, *texts: str, shot: str, exact: bool = False) -> None:
+    """Open url and wait until each text shows (a timeout fails the test), then keep a screenshot."""
+    page.goto(url)
     dismiss_welcome(page)
-    for group in ("ingest", "staging", "intermediate", "marts", "serving"):
-        page.get_by_text(group, exact=True).first.wait_for()
-    screenshot(page, "dagster_asset_groups.png")
+    for text in texts:
+        page.get_by_text(text, exact=exact).first.wait_for()
+    screenshot(page, shot)
+
+
+def test_asset_graph_shows_every_layer(page, dagster_ui):
+    see(page, f"{dagster_ui}/asset-groups", "ingest", "staging", "intermediate", "marts", "serving",
+        shot="dagster_asset_groups.png", exact=True)
 
 
 def test_a_check_result_is_visible_on_an_asset(page, dagster_ui):
-    page.goto(f"{dagster_ui}/assets/raw/shop__orders?view=checks")
-    dismiss_welcome(page)
-    page.get_by_text("landing_contract").first.wait_for()
-    page.get_by_text("quarantine_rate").first.wait_for()
-    screenshot(page, "dagster_checks.png")
+    see(page, f"{dagster_ui}/assets/raw/shop__orders?view=checks", "landing_contract", "quarantine_rate",
+        shot="dagster_checks.png")
 
 
 def test_schedule_and_sensors_are_listed(page, dagster_ui):
-    page.goto(f"{dagster_ui}/automation")
-    dismiss_welcome(page)
-    for name in ("daily_build", "new_exports", "run_failure_alert"):
-        page.get_by_text(name, exact=True).first.wait_for()
-    screenshot(page, "dagster_automation.png")
+    see(page, f"{dagster_ui}/automation", "daily_build", "new_exports", "run_failure_alert",
+        shot="dagster_automation.png", exact=True)
 
 
 def test_the_build_run_page_shows_every_step(page, dagster_ui, demo_pipeline):
     _, result = demo_pipeline
-    page.goto(f"{dagster_ui}/runs/{result.run_id}")
-    dismiss_welcome(page)
-    page.get_by_text("warehouse_models").first.wait_for()
-    page.get_by_text("serving__customer360").first.wait_for()
-    screenshot(page, "dagster_run.png")
+    see(page, f"{dagster_ui}/runs/{result.run_id}", "warehouse_models", "serving__customer360",
+        shot="dagster_run.png")
 
 
 def test_a_failed_blocking_check_is_red_with_its_reason(page, dagster_ui, on_call_drill):
     """What the on-call sees from the alert's link: the failed run, its red step and the check's verdict."""
     _, run_id = on_call_drill
-    page.goto(f"{dagster_ui}/runs/{run_id}")
-    dismiss_welcome(page)
-    page.get_by_text("Failure").first.wait_for()
-    page.get_by_text("blocking asset check failed").first.wait_for()
-    screenshot(page, "dagster_failed_check_run.png")
+    see(page, f"{dagster_ui}/runs/{run_id}", "Failure", "blocking asset check failed",
+        shot="dagster_failed_check_run.png")
 
     page.goto(f"{dagster_ui}/assets/marts/dim_customers?view=checks")
     page.get_by_text("no_runaway_cluster").first.click()  # its verdict, description and offenders
