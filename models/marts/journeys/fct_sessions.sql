@@ -1,8 +1,8 @@
--- incremental: an incremental run re-sessionises, from their whole history, every visitor with an
--- event exported in the last late_event_lookback_days export days of its channel (or whose customer
--- changed), and
--- replaces that visitor's sessions (delete+insert on channel + visitor_id). Late events inside the
--- lookback therefore land in the right session, however old the session.
+-- incremental: an incremental run rebuilds the sessions of every visitor that
+-- int_journey__sessionised_events re-sessionised (an event exported in the last
+-- late_event_lookback_days export days of its channel) or whose customer changed, from the visitor's
+-- whole sessionised history; delete+insert on channel + visitor_id. Late events inside the lookback
+-- therefore land in the right session, however old the session.
 {{ config(
     materialized='incremental',
     incremental_strategy='delete+insert',
@@ -22,12 +22,6 @@
 {%- set max_session_seconds = var('max_session_hours') * 3600 %}
 
 with
-
-events as (
-
-    select * from {{ ref('int_journey__web_app_events') }}
-
-),
 
 {% if is_incremental() %}
 
@@ -70,7 +64,7 @@ affected_visitors as (
         events.channel,
         events.visitor_id
 
-    from events
+    from {{ ref('int_journey__sessionised_events') }} as events
     left join watermarks
         on events.channel = watermarks.channel
     where watermarks.exported_after is null
@@ -88,11 +82,11 @@ affected_visitors as (
 
 ),
 
-scoped_events as (
+sessionised as (
 
     select events.*
 
-    from events
+    from {{ ref('int_journey__sessionised_events') }} as events
     inner join affected_visitors
         on events.channel = affected_visitors.channel
         and events.visitor_id = affected_visitors.visitor_id
@@ -101,27 +95,13 @@ scoped_events as (
 
 {% else %}
 
-scoped_events as (
+sessionised as (
 
-    select * from events
+    select * from {{ ref('int_journey__sessionised_events') }}
 
 ),
 
 {% endif %}
-
-kept_events as (
-
-    select *
-    from scoped_events
-    where {{ not_erased('scoped_events', session_identifiers) }}
-
-),
-
-sessionised as (
-
-    {{ sessionise('kept_events') }}
-
-),
 
 -- one aggregate over sessionised, which is read once (a CTE read twice is held whole in memory)
 aggregated as (
@@ -133,11 +113,12 @@ aggregated as (
         max(platform) as platform,
         min(occurred_at) as started_at,
         max(occurred_at) as last_event_at,
-        -- staging keeps one delivery per event_id, so plain counts; a distinct count per session
-        -- costs a hash table per session (at 1M persons it ran out of memory)
+        -- staging keeps one delivery per event_id, so plain counts; distinct counts per session
+        -- cost a hash table per session (at 1M persons they ran out of memory)
         count(*) as event_count,
         count(*) filter (where is_view) as view_count,
-        count(distinct case when is_heartbeat then heartbeat_bucket end) as heartbeat_count,
+        -- distinct heartbeat buckets, without a distinct count (macro sessionise)
+        count(*) filter (where is_new_heartbeat_bucket) as heartbeat_count,
         max(case when is_checkout then 1 else 0 end) = 1 as is_converted,
         -- the account a session is logged in to: the first one seen in it
         arg_min(shop_account_id, event_sequence) filter (where shop_account_id is not null) as shop_account_id,

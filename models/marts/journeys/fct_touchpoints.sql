@@ -1,11 +1,10 @@
 -- incremental: a run (re)builds the touchpoints exported in the last late_event_lookback_days export
--- days of their export stream, all web/app touchpoints of the visitors seen in them (so session ids and per-view engaged
--- time stay right when late events join old sessions), and re-keys rows whose identifier now belongs
--- to another customer; delete+insert on touchpoint_id, so a redelivered event never counts twice.
--- Built after fct_sessions, never beside it: both sessionise every web/app event, and two such peaks
--- side by side share one DuckDB memory limit. Each CTE over the events is read once: DuckDB holds a CTE
--- read twice whole in memory, which at 1M persons (32M events) ran out of memory (bench/results/tuning.md).
--- depends_on: {{ ref('fct_sessions') }}
+-- days of their export stream, all web/app touchpoints of the visitors int_journey__sessionised_events
+-- re-sessionised (so session ids and per-view engaged time stay right when late events join old
+-- sessions), and re-keys rows whose identifier now belongs to another customer; delete+insert on
+-- touchpoint_id, so a redelivered event never counts twice.
+-- Every big CTE is read once: DuckDB holds a CTE read twice whole in memory, which at 1M persons
+-- ran out of memory (bench/results/tuning.md).
 {{ config(
     materialized='incremental',
     incremental_strategy='delete+insert',
@@ -23,18 +22,6 @@
 
 with
 
-events as (
-
-    select * from {{ ref('int_journey__web_app_events') }}
-
-),
-
-record_touchpoints as (
-
-    select * from {{ ref('int_journey__touchpoints_from_records') }}
-
-),
-
 touchpoint_types as (
 
     select * from {{ ref('touchpoint_types') }}
@@ -45,13 +32,27 @@ touchpoint_types as (
 
 -- the lookback is counted per export stream (source entity), back from the newest export of that
 -- stream already here, so a stream whose exports stall for a while and then catch up is not skipped
+-- grouped by plain columns first: DuckDB then knows the watermarks are a few rows and joins the big
+-- record touchpoints against them, not them against 11M record touchpoints held in memory
+last_exports as (
+
+    select
+        source,
+        touchpoint_type,
+        max(_export_date) as last_export_date
+
+    from {{ this }}
+    group by source, touchpoint_type
+
+),
+
 watermarks as (
 
     select
         {{ export_stream('source', 'touchpoint_type') }} as export_stream,
-        {{ dbt.dateadd('day', -1 * var('late_event_lookback_days'), 'max(_export_date)') }} as exported_after
+        {{ dbt.dateadd('day', -1 * var('late_event_lookback_days'), 'max(last_export_date)') }} as exported_after
 
-    from {{ this }}
+    from last_exports
     group by 1
 
 ),
@@ -62,7 +63,7 @@ affected_visitors as (
         events.channel,
         events.visitor_id
 
-    from events
+    from {{ ref('int_journey__sessionised_events') }} as events
     left join watermarks
         on events.channel = watermarks.export_stream
     where watermarks.exported_after is null
@@ -74,10 +75,23 @@ scoped_events as (
 
     select events.*
 
-    from events
+    from {{ ref('int_journey__sessionised_events') }} as events
     inner join affected_visitors
         on events.channel = affected_visitors.channel
         and events.visitor_id = affected_visitors.visitor_id
+    where not events.is_heartbeat
+
+),
+
+scoped_heartbeats as (
+
+    select events.*
+
+    from {{ ref('int_journey__sessionised_events') }} as events
+    inner join affected_visitors
+        on events.channel = affected_visitors.channel
+        and events.visitor_id = affected_visitors.visitor_id
+    where events.is_heartbeat
 
 ),
 
@@ -85,7 +99,7 @@ scoped_records as (
 
     select record_touchpoints.*
 
-    from record_touchpoints
+    from {{ ref('int_journey__touchpoints_from_records') }} as record_touchpoints
     left join watermarks
         on {{ export_stream('record_touchpoints.source', 'record_touchpoints.touchpoint_type') }} = watermarks.export_stream
     where watermarks.exported_after is null
@@ -95,77 +109,77 @@ scoped_records as (
 
 {% else %}
 
+-- heartbeats are not interactions: they are counted as engaged time of views and sessions
 scoped_events as (
 
-    select * from events
+    select *
+    from {{ ref('int_journey__sessionised_events') }}
+    where not is_heartbeat
+
+),
+
+scoped_heartbeats as (
+
+    select *
+    from {{ ref('int_journey__sessionised_events') }}
+    where is_heartbeat
 
 ),
 
 scoped_records as (
 
-    select * from record_touchpoints
+    select * from {{ ref('int_journey__touchpoints_from_records') }}
 
 ),
 
 {% endif %}
 
-kept_events as (
-
-    select *
-    from scoped_events
-    where {{ not_erased('scoped_events', event_identifiers) }}
-
-),
-
-sessionised as (
-
-    {{ sessionise('kept_events') }}
-
-),
-
 -- each heartbeat belongs to the page or screen view before it in the same session (view_number);
--- a window, not an aggregate joined back: sessionised is read once, never held whole in memory
-view_engagement as (
+-- an aggregate joined to the views, not a window over every event (97 s of CPU at 1M persons)
+view_heartbeats as (
 
     select
-        sessionised.*,
-        count(distinct case when sessionised.is_heartbeat then sessionised.heartbeat_bucket end) over (
-            partition by sessionised.session_id, sessionised.view_number
-        ) as heartbeat_count
+        session_id,
+        view_number,
+        count(distinct heartbeat_bucket) as heartbeat_count
 
-    from sessionised
+    from scoped_heartbeats
+    where view_number > 0
+    group by session_id, view_number
 
 ),
 
 event_touchpoints as (
 
     select
-        view_engagement.channel || ':' || view_engagement.event_id as touchpoint_id,
-        view_engagement.channel,
-        view_engagement.channel as source,
-        view_engagement.event_type as touchpoint_type,
-        view_engagement.occurred_at,
-        view_engagement.session_id,
+        scoped_events.channel || ':' || scoped_events.event_id as touchpoint_id,
+        scoped_events.channel,
+        scoped_events.channel as source,
+        scoped_events.event_type as touchpoint_type,
+        scoped_events.occurred_at,
+        scoped_events.session_id,
         cast(null as double) as revenue,
         -- per view, the session formula over the view's own heartbeats
         case
-            when view_engagement.is_view then least(
+            when scoped_events.is_view then least(
                 case
-                    when view_engagement.heartbeat_count > 0
-                        then {{ var('heartbeat_seconds') }} * (view_engagement.heartbeat_count - 1) + {{ var('minimum_visit_seconds') }}
+                    when view_heartbeats.heartbeat_count > 0
+                        then {{ var('heartbeat_seconds') }} * (view_heartbeats.heartbeat_count - 1) + {{ var('minimum_visit_seconds') }}
                     else 0
                 end,
                 {{ max_session_seconds }}
             )
         end as engaged_seconds,
-        view_engagement.shop_account_id,
-        view_engagement.anonymous_id,
-        view_engagement.device_id,
-        view_engagement._export_date
+        scoped_events.shop_account_id,
+        case when scoped_events.channel = 'web' then scoped_events.visitor_id end as anonymous_id,
+        case when scoped_events.channel = 'app' then scoped_events.visitor_id end as device_id,
+        scoped_events._export_date
 
-    from view_engagement
-    -- heartbeats are not interactions: they are counted as engaged time of views and sessions
-    where not view_engagement.is_heartbeat
+    from scoped_events
+    left join view_heartbeats
+        on scoped_events.is_view
+        and scoped_events.session_id = view_heartbeats.session_id
+        and scoped_events.view_number = view_heartbeats.view_number
 
 ),
 
@@ -205,49 +219,43 @@ batch_touchpoints as (
 
 -- rows built earlier whose identifier now belongs to another customer (identity merged, split or
 -- stitched a cookie to a login): re-keyed without re-reading their source
-built_touchpoints as (
-
-    select
-        built.*,
-        built.customer_id as built_customer_id
-
-    from {{ this }} as built
-    left join batch_touchpoints
-        on built.touchpoint_id = batch_touchpoints.touchpoint_id
-    where batch_touchpoints.touchpoint_id is null
-
-),
-
 rekeyed as (
 
     select
-        built_touchpoints.touchpoint_id,
+        built.touchpoint_id,
         lookup.customer_id,
-        built_touchpoints.channel,
-        built_touchpoints.source,
-        built_touchpoints.touchpoint_type,
-        built_touchpoints.occurred_at,
-        built_touchpoints.session_id,
-        built_touchpoints.revenue,
-        built_touchpoints.engaged_seconds,
-        built_touchpoints.source_identifier_type,
-        built_touchpoints.source_identifier_value,
-        built_touchpoints._export_date
+        built.channel,
+        built.source,
+        built.touchpoint_type,
+        built.occurred_at,
+        built.session_id,
+        built.revenue,
+        built.engaged_seconds,
+        built.source_identifier_type,
+        built.source_identifier_value,
+        built._export_date
 
-    from built_touchpoints
+    from {{ this }} as built
     left join {{ ref('int_journey__identifier_lookup') }} as lookup
-        on built_touchpoints.source_identifier_type = lookup.identifier_type
-        and built_touchpoints.source_identifier_value = lookup.identifier_value
-    where lookup.customer_id is distinct from built_touchpoints.built_customer_id
+        on built.source_identifier_type = lookup.identifier_type
+        and built.source_identifier_value = lookup.identifier_value
+    where lookup.customer_id is distinct from built.customer_id
         and not coalesce(lookup.is_erased, false)
+
+),
+
+-- a touchpoint both rebuilt and re-keyed comes from the batch; the batch is read once (no anti join)
+candidates as (
+
+    select {{ shared_columns }}, 1 as candidate_rank from batch_touchpoints
+    union all
+    select {{ shared_columns }}, 2 as candidate_rank from rekeyed
 
 ),
 
 changed_touchpoints as (
 
-    select {{ shared_columns }} from batch_touchpoints
-    union all
-    select {{ shared_columns }} from rekeyed
+    {{ deduplicate('candidates', 'touchpoint_id', 'candidate_rank') }}
 
 ),
 
