@@ -33,15 +33,16 @@ STAGES = ("ingest", "staging", "identity", "journeys", "loyalty", "clv", "checks
 
 
 class TreeRss:
-    """Peak summed RSS (MB) of this process and all its descendants."""
+    """Peak summed RSS (MB) of this process and all its descendants, and who held it at the peak."""
 
     def __init__(self, interval: float = 0.2) -> None:
         self.interval, self.peak_mb, self._stop = interval, 0.0, threading.Event()
         self.samples: list[tuple[float, float]] = []  # (epoch seconds, MB): peak memory per stage
+        self.peak_by_process: dict[str, int] = {}  # process -> MB at the peak (which one to shrink)
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     @staticmethod
-    def _tree_rss_mb(root: int) -> float:
+    def _tree_rss_mb(root: int) -> tuple[float, dict[str, int]]:
         children: dict[int, list[int]] = {}
         rss: dict[int, int] = {}
         for entry in os.scandir("/proc"):
@@ -56,18 +57,22 @@ class TreeRss:
             pid = int(entry.name)
             children.setdefault(ppid, []).append(pid)
             rss[pid] = pages
-        total, todo = 0, [root]
+        page_mb = os.sysconf("SC_PAGE_SIZE") / 2**20
+        total, todo, by_process = 0, [root], {}
         while todo:
             pid = todo.pop()
             total += rss.get(pid, 0)
+            if rss.get(pid, 0) * page_mb >= 50:
+                by_process[f"{pid} {_command(pid)}"] = round(rss[pid] * page_mb)
             todo.extend(children.get(pid, []))
-        return total * os.sysconf("SC_PAGE_SIZE") / 2**20
+        return total * page_mb, by_process
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            mb = self._tree_rss_mb(os.getpid())
+            mb, by_process = self._tree_rss_mb(os.getpid())
             self.samples.append((time.time(), mb))
-            self.peak_mb = max(self.peak_mb, mb)
+            if mb > self.peak_mb:
+                self.peak_mb, self.peak_by_process = mb, by_process
             time.sleep(self.interval)
 
     def __enter__(self):
@@ -77,6 +82,21 @@ class TreeRss:
     def __exit__(self, *exc):
         self._stop.set()
         self._thread.join()
+
+
+def _command(pid: int) -> str:
+    """A short name for a process: dbt, the Dagster run, the bench itself."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            args = fh.read().decode(errors="replace").split("\0")
+    except OSError:
+        return "?"
+    names = [os.path.basename(a) for a in args[:3] if a and not a.startswith("-")]
+    if any(n == "dbt" for n in names):
+        return "dbt"
+    if len(args) > 1 and args[1] == "-c":
+        return "dagster run (python -c)"
+    return " ".join(names)[:40]
 
 
 def simulate(persons: int, days: int, seed: int) -> Path:
@@ -289,7 +309,19 @@ def stage_seconds(run: dict) -> tuple[dict[str, float], list[Path], list[dict]]:
     return {k: round(v, 1) for k, v in stages.items()}, run_results, results
 
 
-def bench_size(persons: int, days: int, seed: int, workdir: Path) -> dict:
+SLOWEST = 25  # steps and dbt nodes kept in the results, slowest first
+
+
+def slowest(steps: dict[str, float]) -> dict[str, float]:
+    return {k: round(v, 1) for k, v in sorted(steps.items(), key=lambda kv: -kv[1])[:SLOWEST]}
+
+
+def slowest_nodes(results: list[dict]) -> dict[str, float]:
+    """dbt node -> seconds, the slowest first (models, tests and seeds of every dbt step)."""
+    return slowest({r["unique_id"].split(".", 2)[-1]: float(r.get("execution_time") or 0) for r in results})
+
+
+def bench_size(persons: int, days: int, seed: int, workdir: Path, full_only: bool = False) -> dict:
     sim_root = simulate(persons, days, seed)
     landing = workdir / "landing"
     shutil.rmtree(workdir, ignore_errors=True)
@@ -307,10 +339,13 @@ def bench_size(persons: int, days: int, seed: int, workdir: Path) -> dict:
         full = run_job(landing, warehouse, dates[0], dates[-1], env)
     full_stages, full_run_results, results = stage_seconds(full)
     stage_peaks = stage_peak_rss_mb(rss.samples, full, results, PROJECT_DIR / "target" / "manifest.json")
+    figures = {"persons": persons, "days": days, "full_build_s": round(full["process_wall_s"], 1),
+               "peak_rss_mb": round(rss.peak_mb), "peak_rss_by_process_mb": rss.peak_by_process,
+               "stages": full_stages, "stage_peak_rss_mb": stage_peaks,
+               "steps": slowest(full["steps"]), "dbt_nodes": slowest_nodes(results)}
     if not full["success"]:  # say so in the results: a failed build has no floor or incremental day
-        return {"persons": persons, "days": days, "failed": full["failures"],
-                "full_build_s": round(full["process_wall_s"], 1), "peak_rss_mb": round(rss.peak_mb),
-                "stages": full_stages, "stage_peak_rss_mb": stage_peaks, "load_average_1m": {"start": load_start, "end": round(os.getloadavg()[0], 2)}}
+        return {**figures, "failed": full["failures"],
+                "load_average_1m": {"start": load_start, "end": round(os.getloadavg()[0], 2)}}
     import duckdb
 
     con = duckdb.connect(str(warehouse), read_only=True)
@@ -322,24 +357,25 @@ def bench_size(persons: int, days: int, seed: int, workdir: Path) -> dict:
     (quarantined_rows,) = con.execute("select count(*) from raw.quarantine where line_number is not null").fetchone()
     con.close()
 
+    figures.update(source_rows=loaded_rows + quarantined_rows, quarantined_rows=quarantined_rows,
+                   simulate_s=float((sim_root / "complete").read_text()))
+    if full_only:
+        return {**figures, "identity_quality": full["identity_quality"],
+                "load_average_1m": {"start": load_start, "end": round(os.getloadavg()[0], 2)}}
     floor = floor_sql_seconds(warehouse, compiled_nodes(full_run_results), results)
     restore(held, landing)
-    incremental = run_job(landing, warehouse, last_day, last_day, env)
-    incremental_stages, _, _ = stage_seconds(incremental)
+    with TreeRss() as incremental_rss:
+        incremental = run_job(landing, warehouse, last_day, last_day, env)
+    incremental_stages, _, incremental_results = stage_seconds(incremental)
 
     return {
-        "persons": persons,
-        "days": days,
-        "source_rows": loaded_rows + quarantined_rows,
-        "quarantined_rows": quarantined_rows,
-        "simulate_s": float((sim_root / "complete").read_text()),
-        "full_build_s": round(full["process_wall_s"], 1),
+        **figures,
         "incremental_day_s": round(incremental["process_wall_s"], 1),
         "floor_sql_s": round(floor, 1),
-        "peak_rss_mb": round(rss.peak_mb),
-        "stages": full_stages,
-        "stage_peak_rss_mb": stage_peaks,
         "incremental_stages": incremental_stages,
+        "incremental_peak_rss_mb": round(incremental_rss.peak_mb),
+        "incremental_steps": slowest(incremental["steps"]),
+        "incremental_dbt_nodes": slowest_nodes(incremental_results),
         "identity_quality": full["identity_quality"],
         "orchestrated_over_floor": round(sum(full_stages[s] for s in ("staging", "identity", "journeys", "loyalty"))
                                          / floor, 2) if floor else None,
@@ -438,13 +474,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workdir", type=Path, default=CACHE_DIR / "work")
+    parser.add_argument("--full-only", action="store_true",
+                        help="only the full build, printed and not written to the results (for tuning)")
     args = parser.parse_args(argv)
     results = []
     for persons in (int(s) for s in args.sizes.split(",")):
         print(f"benchmarking {persons:,} persons x {args.days} days ...", flush=True)
-        results.append(bench_size(persons, args.days, args.seed, args.workdir / str(persons)))
+        results.append(bench_size(persons, args.days, args.seed, args.workdir / str(persons), args.full_only))
         print(json.dumps(results[-1], indent=2), flush=True)
-    print(f"results: {write_results(results)}")
+    if not args.full_only:
+        print(f"results: {write_results(results)}")
 
 
 if __name__ == "__main__":

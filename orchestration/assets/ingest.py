@@ -190,12 +190,16 @@ def build_ingest_asset(source: str) -> dg.AssetsDefinition:
             for entity in entities:
                 results = load_export_days(
                     con, entity, {day: found.for_table(entity.table, day) for day in days}, warehouse.landing_dir)
+                # one line per entity, not per day: a year's backfill would log thousands (the per-day
+                # figures are the `days` table of the materialisation)
+                with_files = [r for r in results if r.files]
+                context.log.info(
+                    f"raw.{entity.table} {_day_span([r.export_date for r in with_files])}: "
+                    f"{sum(r.rows_loaded for r in with_files):,} loaded, "
+                    f"{sum(r.rows_quarantined for r in with_files):,} quarantined, "
+                    f"{sum(r.files_rejected for r in with_files)} file(s) rejected"
+                )
                 for result in results:
-                    if result.files:
-                        context.log.info(
-                            f"raw.{entity.table} {result.export_date}: {result.rows_loaded} loaded, "
-                            f"{result.rows_quarantined} quarantined, {result.files_rejected} file(s) rejected"
-                        )
                     for f in result.rejected_files:
                         context.log.warning(
                             f"raw.{entity.table} {result.export_date}: rejected {f.relpath}: {f.reason}: {f.detail}")

@@ -6,7 +6,10 @@ Plain Python + DuckDB SQL (no Dagster, no pandas): a file is never pulled into P
 entity's rows of the day in ``raw.quarantine``. Days are loaded in batches (as many days as fit in
 MAX_BATCH_BYTES of files), one transaction per batch: a year's backfill is a few dozen statements per
 entity, not thousands (a statement costs ~10 ms whatever its size; a day of a small entity is a few
-rows). ``load_export_day`` loads one day. The steps of a batch:
+rows). Batches run INGEST_WORKERS at a time, each on a cursor of its own (DuckDB lets transactions of
+one process write different rows of a table side by side): a gzip file is read by one thread, so one
+batch at a time left the second core idle for the big event exports. ``load_export_day`` loads one
+day. The steps of a batch:
 
 1. **stage** (outside the transaction, temp tables only): every file is read as all-VARCHAR into a
    positional staging table (``c0, c1, ...`` + file index, path, export date and 1-based data line).
@@ -31,6 +34,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
 import gzip
 import json
 import os
@@ -64,6 +68,8 @@ FUTURE_TOLERANCE_DAYS = 1  # an event dated more than this many days after its e
 # memory, about 2-3x its CSV size at the peak, well inside DuckDB's memory limit.
 MAX_BATCH_BYTES = int(os.environ.get("C360_INGEST_BATCH_BYTES", str(256 << 20)))
 COMPRESSION_FACTOR = {".gz": 6, ".parquet": 4}  # rough size in memory per byte on disk
+# Batches loaded side by side (each stages its files in memory: two fit DuckDB's memory limit).
+INGEST_WORKERS = int(os.environ.get("C360_INGEST_WORKERS", "2"))
 MAX_HEADER_BYTES = 1 << 20
 
 _STAGE, _TYPED, _BAD = "_c360_stage", "_c360_typed", "_c360_bad"  # temp tables of a load
@@ -613,10 +619,26 @@ def load_export_days(
         con.execute(f"create schema if not exists {schema}")
         con.execute(raw_table_ddl(entity, schema))
         con.execute(quarantine_ddl(schema))
-    for batch in _batches(sorted(to_load), max_batch_bytes):
-        for result in _load_batch(con, entity, batch, schema):
+    batches = list(_batches(sorted(to_load), max_batch_bytes))
+    if len(batches) < 2 or INGEST_WORKERS < 2:
+        loaded = [_load_batch(con, entity, batch, schema) for batch in batches]
+    else:
+        with ThreadPoolExecutor(max_workers=INGEST_WORKERS) as pool:
+            futures = [pool.submit(_load_batch_on_cursor, con, entity, batch, schema) for batch in batches]
+            loaded = [future.result() for future in futures]  # the first failure is raised, after the rest ran
+    for batch_results in loaded:
+        for result in batch_results:
             results[result.export_date] = result
     return [results[day] for day in sorted(results)]
+
+
+def _load_batch_on_cursor(con, entity: Entity, batch, schema: str) -> list[LoadResult]:
+    """_load_batch on a connection of its own to the same database (temp tables are per connection)."""
+    cursor = con.cursor()
+    try:
+        return _load_batch(cursor, entity, batch, schema)
+    finally:
+        cursor.close()
 
 
 def _load_batch(con, entity: Entity, batch: list[tuple[str, list[tuple[str, str]]]], schema: str) -> list[LoadResult]:

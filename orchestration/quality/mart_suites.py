@@ -41,6 +41,7 @@ from typing import Any
 import great_expectations as gx
 import great_expectations.expectations as gxe
 import pandas as pd
+import pyarrow as pa
 
 from orchestration.quality.gx_validation import (
     BLOCKING,
@@ -399,12 +400,22 @@ BY_TABLE: dict[str, MartSuite] = {s.table: s for s in SUITES}
 
 
 def read_batches(con, suite: MartSuite, batch_rows: int = BATCH_ROWS) -> Iterator[pd.DataFrame]:
-    """The suite's query as pandas frames of at most ``batch_rows`` rows (one frame if empty)."""
+    """The suite's query as pandas frames of about ``batch_rows`` rows (one frame if empty).
+
+    DuckDB hands out Arrow batches well below the size asked for (~120 k rows); they are gathered up
+    to ``batch_rows`` first, because every GX validation has a fixed cost (~0.1 s): fct_touchpoints at
+    1M persons took 203 validations and 22 s in batches as DuckDB gives them."""
     reader = con.sql(suite.sql).to_arrow_reader(batch_rows)
-    empty = True
+    pending, pending_rows, empty = [], 0, True
     for batch in reader:
         empty = False
-        yield batch.to_pandas()
+        pending.append(batch)
+        pending_rows += batch.num_rows
+        if pending_rows >= batch_rows:
+            yield pa.Table.from_batches(pending).to_pandas()
+            pending, pending_rows = [], 0
+    if pending:
+        yield pa.Table.from_batches(pending).to_pandas()
     if empty:
         yield reader.schema.empty_table().to_pandas()
 
