@@ -169,7 +169,10 @@ def stage_of_node(node: dict) -> str:
         return "checks"
     if "staging" in fqn or "calendar" in fqn or node.get("resource_type") == "seed":
         return "staging"
-    return next((s for s in ("identity", "journeys", "loyalty") if s in fqn), "loyalty")
+    # intermediate/journey and marts/journeys are both the journeys stage
+    if "journey" in fqn or "journeys" in fqn:
+        return "journeys"
+    return next((s for s in ("identity", "loyalty") if s in fqn), "loyalty")
 
 
 def stage_peak_rss_mb(samples: list[tuple[float, float]], run: dict, results: list[dict],

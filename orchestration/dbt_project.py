@@ -16,7 +16,7 @@ os.environ.setdefault("DO_NOT_TRACK", "1")  # saves ~3 s per dbt invocation
 dbt_project = DbtProject(project_dir=PROJECT_DIR, profiles_dir=PROJECT_DIR)
 
 # What the manifest is parsed from: a change to any of these makes it stale.
-PROJECT_SOURCES = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "data-tests")
+PROJECT_SOURCES = ("dbt_project.yml", "profiles.yml", "selectors.yml", "models", "macros", "seeds", "data-tests")
 
 
 def newest_source_mtime(project_dir: Path = PROJECT_DIR) -> float:

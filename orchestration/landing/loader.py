@@ -71,6 +71,7 @@ COMPRESSION_FACTOR = {".gz": 6, ".parquet": 4}  # rough size in memory per byte 
 # Batches loaded side by side (each stages its files in memory: two fit DuckDB's memory limit).
 INGEST_WORKERS = int(os.environ.get("C360_INGEST_WORKERS", "2"))
 MAX_HEADER_BYTES = 1 << 20
+STAGE_FILES_PER_STATEMENT = 32  # files read by one staging statement (_stage_files)
 
 _STAGE, _TYPED, _BAD = "_c360_stage", "_c360_typed", "_c360_bad"  # temp tables of a load
 _WHITESPACE = "(' ' || chr(9) || chr(10) || chr(13))"  # DuckDB's trim() alone only strips spaces
@@ -278,11 +279,13 @@ def _create_stage(con, width: int) -> None:
     )
 
 
-def _stage_file(con, staged: _Staged, path: str) -> None:
+def _stage_select(staged: _Staged, path: str, width: int) -> str:
+    """SELECT of one file's rows in the stage's shape: file index, path, export date, 1-based data
+    line, c0 .. c<width-1> (NULL beyond the file's own columns)."""
     n = len(staged.header)
-    cols = ", ".join(f"c{i}" for i in range(n))
+    padding = "".join(f", null::varchar as c{i}" for i in range(n, width))
     if path.lower().endswith(".parquet"):
-        select = ", ".join(f"{_ident(h)}::varchar" for h in staged.header)
+        select = ", ".join(f"{_ident(h)}::varchar as c{i}" for i, h in enumerate(staged.header))
         source = f"(select {select}, file_row_number + 1 as _ln from read_parquet({_lit(path)}, file_row_number = true))"
         line = "_ln"
     else:
@@ -293,14 +296,43 @@ def _stage_file(con, staged: _Staged, path: str) -> None:
             "with ordinality"
         )
         line = "ordinality"
+    return (f"select {staged.idx}, {_lit(staged.relpath)}, date {_lit(staged.export_date)}, {line}, "
+            f"* exclude ({line}){padding} from {source}")
+
+
+def _stage_insert(width: int) -> str:
+    cols = "".join(f", c{i}" for i in range(width))
+    return f"insert into {_STAGE} (_file_idx, _source_file, _export_date, _line_number{cols}) "
+
+
+def _stage_file(con, staged: _Staged, path: str, width: int) -> None:
     try:
-        con.execute(
-            f"insert into {_STAGE} (_file_idx, _source_file, _export_date, _line_number, {cols}) "
-            f"select {staged.idx}, {_lit(staged.relpath)}, date {_lit(staged.export_date)}, {line}, "
-            f"* exclude ({line}) from {source}"
-        )
+        con.execute(_stage_insert(width) + _stage_select(staged, path, width))
     except duckdb.Error as e:
         raise _FileRejected("file_unreadable", f"DuckDB could not read the file: {_first_line(e)}") from e
+
+
+def _stage_files(con, staged: list[_Staged], paths: dict[int, str], width: int) -> list[tuple[_Staged, _FileRejected]]:
+    """Stage files STAGE_FILES_PER_STATEMENT at a time, as one UNION ALL each: DuckDB reads the files of
+    a statement side by side, and a statement costs the same for one file as for many (365 daily gzip
+    files of web events: 8.6 s one statement each, 1.7 s in groups). A group with a file DuckDB cannot
+    read is a failed statement, which stages nothing; its files are then staged one by one, so only the
+    broken file is rejected. Returns the rejected files."""
+    rejected = []
+    for start in range(0, len(staged), STAGE_FILES_PER_STATEMENT):
+        group = staged[start:start + STAGE_FILES_PER_STATEMENT]
+        try:
+            con.execute(_stage_insert(width) + " union all ".join(
+                _stage_select(s, paths[s.idx], width) for s in group))
+            continue
+        except duckdb.Error:
+            pass
+        for s in group:
+            try:
+                _stage_file(con, s, paths[s.idx], width)
+            except _FileRejected as e:
+                rejected.append((s, e))
+    return rejected
 
 
 # ---------------------------------------------------------------------------------------- classify
@@ -653,14 +685,12 @@ def _load_batch(con, entity: Entity, batch: list[tuple[str, list[tuple[str, str]
     in_transaction = False
     try:
         # 1. stage: a file DuckDB cannot parse to the end is rejected as a whole
-        _create_stage(con, max((len(s.header) for s in staged), default=0))
-        for s in list(staged):
-            try:
-                _stage_file(con, s, paths[s.idx])
-            except _FileRejected as e:
-                staged.remove(s)
-                rejected.append((s.export_date, RejectedFile(s.relpath, e.reason, e.detail)))
-                file_info[s.relpath] = {"header": s.header}
+        width = max((len(s.header) for s in staged), default=0)
+        _create_stage(con, width)
+        for s, e in _stage_files(con, list(staged), paths, width):
+            staged.remove(s)
+            rejected.append((s.export_date, RejectedFile(s.relpath, e.reason, e.detail)))
+            file_info[s.relpath] = {"header": s.header}
         landed = dict(con.execute(f"select _export_date::varchar, count(*) from {_STAGE} group by 1").fetchall())
         phases = {"read": time.perf_counter() - started}
 
