@@ -267,7 +267,7 @@ def floor_sql_seconds(warehouse: Path, nodes: dict[str, dict], results: list[dic
     copy = warehouse.parent / "floor" / warehouse.name  # same file name: the SQL names the catalog after it
     copy.parent.mkdir(exist_ok=True)
     shutil.copy(warehouse, copy)
-    con = duckdb.connect(str(copy), config={"memory_limit": os.environ.get("DUCKDB_MEMORY_LIMIT", "3GB"),
+    con = duckdb.connect(str(copy), config={"memory_limit": os.environ.get("DUCKDB_MEMORY_LIMIT", "2500MB"),
                                              "preserve_insertion_order": False})
     started = time.monotonic()
     for uid in order:

@@ -33,7 +33,7 @@ def phase_load(landing: str, warehouse: str) -> dict:
     from orchestration.landing.files import discover
     from orchestration.landing.loader import ensure_raw_tables, load_export_day
 
-    con = duckdb.connect(warehouse, config={"memory_limit": os.environ.get("DUCKDB_MEMORY_LIMIT", "3GB"),
+    con = duckdb.connect(warehouse, config={"memory_limit": os.environ.get("DUCKDB_MEMORY_LIMIT", "2500MB"),
                                             "preserve_insertion_order": False})
     ensure_raw_tables(con)
     files = discover(landing, [DAY]).for_table("web__events", DAY)

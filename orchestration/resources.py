@@ -24,7 +24,7 @@ class Warehouse(dg.ConfigurableResource):
     path: str
     landing_dir: str
     docs_dir: str
-    memory_limit: str = os.environ.get("DUCKDB_MEMORY_LIMIT", "3GB")  # as profiles.yml: keep both in step
+    memory_limit: str = os.environ.get("DUCKDB_MEMORY_LIMIT", "2500MB")  # as profiles.yml: keep both in step
     threads: int = int(os.environ.get("DUCKDB_THREADS", "2"))
 
     def connect(self, read_only: bool = False) -> duckdb.DuckDBPyConnection:
