@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -46,6 +48,47 @@ def ensure_manifest() -> None:
             check=True,
             cwd=PROJECT_DIR,
         )
+
+
+# ------------------------------------------------------------------ partial parsing between dbt steps
+
+# The environment the profile is rendered from (profiles.yml): dbt parses the whole project again
+# (~3.5 s) when the profile differs from the one its saved parse was made with.
+PROFILE_ENV = ("WAREHOUSE_PATH", "DBT_THREADS", "DUCKDB_MEMORY_LIMIT", "DUCKDB_THREADS")
+PARTIAL_PARSE = "partial_parse.msgpack"
+
+
+def partial_parse_cache(project_dir: Path = PROJECT_DIR, env: dict[str, str] | None = None) -> Path:
+    """Where the last parse made with this environment's profile is kept (one file per warehouse)."""
+    env = os.environ if env is None else env
+    key = hashlib.sha256("|".join(f"{name}={env.get(name, '')}" for name in PROFILE_ENV).encode()).hexdigest()
+    return project_dir / "target" / "partial_parse" / f"{key[:16]}.msgpack"
+
+
+def reuse_partial_parse(target_path: Path, project_dir: Path = PROJECT_DIR) -> None:
+    """Seed a dbt invocation's own target folder with the last parse made for this profile.
+
+    dagster-dbt seeds it from target/partial_parse.msgpack, which whatever ran dbt last wrote: with
+    another warehouse path (make run, the tests, the bench) it makes every dbt step of a run parse the
+    whole project again. Call before the invocation (dagster-dbt does not overwrite the file)."""
+    cached = partial_parse_cache(project_dir)
+    destination = project_dir / target_path / PARTIAL_PARSE
+    if cached.exists() and not destination.exists():
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, destination)
+
+
+def keep_partial_parse(target_path: Path, project_dir: Path = PROJECT_DIR) -> None:
+    """Keep the invocation's parse for the next dbt step with this profile (atomically: steps of two
+    runs may finish together)."""
+    made = project_dir / target_path / PARTIAL_PARSE
+    if not made.exists():
+        return
+    cached = partial_parse_cache(project_dir)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    writing = cached.with_name(f".{cached.name}.{os.getpid()}")
+    shutil.copyfile(made, writing)
+    os.replace(writing, cached)
 
 
 ensure_manifest()

@@ -100,10 +100,12 @@ def publish_marts(
     hashed: dict[str, list[str]] = {}
     # The new file is the main database; the warehouse is attached read-only as `wh`. A copy streams,
     # so it gets a small memory limit: it runs in the Dagster process, beside what that already holds
-    # (DuckDB's default, 80% of RAM, took the 1M-person build to 4.4 GB).
+    # (DuckDB's default, 80% of RAM, took the 1M-person build to 4.4 GB). Row order is no contract,
+    # so a table is written in parallel (1M persons: fct_touchpoints 15.2 s -> 12.6 s).
     con = duckdb.connect(str(staging_file), config={
         "memory_limit": os.environ.get("C360_PUBLISH_MEMORY_LIMIT", "1GB"),
         "threads": int(os.environ.get("DUCKDB_THREADS", "2")),
+        "preserve_insertion_order": False,
     })
     try:
         con.execute(f"attach '{warehouse_path}' as wh (read_only)")
