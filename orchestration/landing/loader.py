@@ -34,12 +34,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from concurrent.futures import ThreadPoolExecutor
 import gzip
 import json
 import os
 import time
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
