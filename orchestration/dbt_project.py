@@ -58,10 +58,10 @@ PROFILE_ENV = ("WAREHOUSE_PATH", "DBT_THREADS", "DUCKDB_MEMORY_LIMIT", "DUCKDB_T
 PARTIAL_PARSE = "partial_parse.msgpack"
 
 
-def partial_parse_cache(project_dir: Path = PROJECT_DIR, env: dict[str, str] | None = None) -> Path:
+def partial_parse_cache(project_dir: Path = PROJECT_DIR) -> Path:
     """Where the last parse made with this environment's profile is kept (one file per warehouse)."""
-    env = os.environ if env is None else env
-    key = hashlib.sha256("|".join(f"{name}={env.get(name, '')}" for name in PROFILE_ENV).encode()).hexdigest()
+    profile = "|".join(f"{name}={os.environ.get(name, '')}" for name in PROFILE_ENV)
+    key = hashlib.sha256(profile.encode()).hexdigest()
     return project_dir / "target" / "partial_parse" / f"{key[:16]}.msgpack"
 
 
