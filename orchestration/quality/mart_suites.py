@@ -16,16 +16,16 @@ customer with revenue and no orders, else NULL) and the suite expects it to be N
 on-call's samples are the keys to look up, not ``True``.
 
 Memory stays bounded: a mart is never loaded whole into pandas. Its query (the mart's columns the
-suite needs plus the derived ones) is streamed out of DuckDB as Arrow record batches of at most
-``BATCH_ROWS`` rows (``con.sql(query).to_arrow_reader(BATCH_ROWS)``); each batch becomes one pandas
-frame and one GX validation, and is dropped before the next is read. Joins and aggregates of the
+suite needs plus the derived ones) is streamed out of DuckDB as Arrow record batches
+(``con.sql(query).to_arrow_reader(BATCH_ROWS)``), gathered into pandas frames of about ``BATCH_ROWS``
+rows (``read_batches``); each frame is one GX validation and is dropped before the next is read. Joins and aggregates of the
 derived columns run inside DuckDB under its ``memory_limit`` (spilling to disk). Peak memory of a
 check is therefore GX itself, one batch of a few narrow columns and DuckDB's buffer cache (capped by
 its memory_limit), whatever the size of the mart. Measured on a synthetic fct_touchpoints (2 cores,
 memory_limit 1GB): 3 M rows peak RSS 556 MB, 8 M rows 686 MB (of which ~300 MB is GX imported),
-~3 s per million rows; loading the same four columns of 3 M rows whole into pandas alone took 1.1 GB.
-DuckDB hands out batches of up to ~120 k rows below BATCH_ROWS; at 1M persons ``fct_touchpoints``
-(~33 M rows) is ~270 batches (~1.5 min), never one 33 M-row frame (~12 GB).
+then ~3 s per million rows; loading the same four columns of 3 M rows whole into pandas alone took 1.1 GB.
+At 1M persons ``fct_touchpoints`` (23 M rows) is 69 frames and 8 s (GX's fingerprint of each batch
+turned off, see gx_validation.py), never one 23 M-row frame (~8 GB).
 The per-batch results are folded into one (counts summed, samples from the first failing batches).
 Distribution expectations with ``mostly`` are judged per batch (every batch must hold the share); the
 demo's marts are one batch each.
