@@ -24,6 +24,8 @@ import threading
 import time
 from pathlib import Path
 
+from customer360.settings import Settings
+
 BENCH_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BENCH_DIR.parent
 CACHE_DIR = BENCH_DIR / "cache"
@@ -202,7 +204,8 @@ def run_job(landing: Path, warehouse: Path, start: str, end: str, env: dict[str,
     code = f"""
 import json, sys, time
 import dagster as dg
-from orchestration.definitions import defs
+from orchestration.definitions import build_definitions
+defs = build_definitions()
 instance = dg.DagsterInstance.ephemeral()
 t = time.monotonic()
 r = defs.resolve_job_def("build_warehouse").execute_in_process(
@@ -267,7 +270,7 @@ def floor_sql_seconds(warehouse: Path, nodes: dict[str, dict], results: list[dic
     copy = warehouse.parent / "floor" / warehouse.name  # same file name: the SQL names the catalog after it
     copy.parent.mkdir(exist_ok=True)
     shutil.copy(warehouse, copy)
-    con = duckdb.connect(str(copy), config={"memory_limit": os.environ.get("DUCKDB_MEMORY_LIMIT", "2500MB"),
+    con = duckdb.connect(str(copy), config={"memory_limit": Settings.from_environment().duckdb_memory_limit,
                                              "preserve_insertion_order": False})
     started = time.monotonic()
     for uid in order:

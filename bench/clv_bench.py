@@ -21,9 +21,9 @@ import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from orchestration.clv import fit_and_predict, models
-from orchestration.clv.simulate import simulate_transactions
-from orchestration.clv.summary import customer_summary, register_transactions
+from customer360.clv import fit_and_predict, models
+from customer360.clv.simulate import simulate_transactions
+from customer360.clv.summary import customer_summary, register_transactions
 
 BG = {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}
 GG = {"p": 6.25, "q": 3.74, "v": 15.44}

@@ -30,10 +30,11 @@ def _peak_rss_mb() -> float:
 def phase_load(landing: str, warehouse: str) -> dict:
     import duckdb
 
-    from orchestration.landing.files import discover
-    from orchestration.landing.loader import ensure_raw_tables, load_export_day
+    from customer360.landing import ensure_raw_tables, load_export_day
+    from customer360.landing.files import discover
+    from customer360.settings import Settings
 
-    con = duckdb.connect(warehouse, config={"memory_limit": os.environ.get("DUCKDB_MEMORY_LIMIT", "2500MB"),
+    con = duckdb.connect(warehouse, config={"memory_limit": Settings.from_environment().duckdb_memory_limit,
                                             "preserve_insertion_order": False})
     ensure_raw_tables(con)
     files = discover(landing, [DAY]).for_table("web__events", DAY)
@@ -53,7 +54,7 @@ def phase_gx(warehouse: str, docs: str) -> dict:
     import duckdb
 
     started = time.perf_counter()
-    from orchestration.quality.landing_suites import (
+    from customer360.quality.landing_suites import (
         BLOCKING,
         WARNING,
         LandingValidator,

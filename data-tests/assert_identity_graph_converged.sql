@@ -1,7 +1,7 @@
 -- Catches an identity graph that label propagation did not finish merging within var
 -- identity_max_passes passes: its clusters would be half-merged, so customer ids, the bridge and
 -- dim_customers must not be built from it. Fix: raise identity_max_passes, or look for a junk
--- identifier gluing a giant cluster (orchestration.quality.identity.largest_clusters).
+-- identifier gluing a giant cluster (customer360.quality.identity.largest_clusters).
 {{ config(severity='error') }}
 
 select

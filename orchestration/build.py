@@ -8,7 +8,6 @@ through publish in one Dagster run, and print what was built.
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import time
@@ -16,7 +15,8 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.paths import PROJECT_DIR, landing_dir, serving_path, truth_dir, warehouse_path
+from customer360.landing import discover
+from customer360.settings import PROJECT_DIR, Settings
 
 DEMO = {"persons": 3000, "days": 90, "seed": 42}
 RANGE_START, RANGE_END = "dagster/asset_partition_range_start", "dagster/asset_partition_range_end"
@@ -56,23 +56,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-simulate", action="store_true", help="never fill an empty landing folder")
     args = parser.parse_args(argv)
 
-    landing = landing_dir()
+    settings = Settings.from_environment()
+    landing = settings.landing_dir
     if not any(landing.glob("*/*/*")) and not args.no_simulate:
-        simulate_demo(landing, truth_dir())
+        simulate_demo(landing, settings.truth_dir)
 
-    # Import after the landing folder is filled: the daily partitions start at its earliest export.
+    # Definitions after the landing folder is filled: the daily partitions start at its earliest export.
     import dagster as dg
 
-    from orchestration.definitions import defs
-    from orchestration.landing.files import discover
+    from orchestration.definitions import build_definitions
 
     dates = discover(landing).export_dates
     if not dates:
         print(f"No export files in {landing} (see docs/landing.md for the layout).", file=sys.stderr)
         return 2
-    print(f"Building export days {dates[0]} .. {dates[-1]} from {landing} into {warehouse_path()}")
+    print(f"Building export days {dates[0]} .. {dates[-1]} from {landing} into {settings.warehouse_path}")
     started = time.monotonic()
-    result = defs.resolve_job_def("build_warehouse").execute_in_process(
+    result = build_definitions(settings).resolve_job_def("build_warehouse").execute_in_process(
         instance=dg.DagsterInstance.get(),
         tags={RANGE_START: dates[0], RANGE_END: dates[-1]},
         raise_on_error=False,
@@ -83,20 +83,20 @@ def main(argv: list[str] | None = None) -> int:
         e.asset_check_evaluation_data for e in result.all_events
         if e.event_type_value == "ASSET_CHECK_EVALUATION" and not e.asset_check_evaluation_data.passed
     ]
-    if warehouse_path().exists():
-        print(summarise(warehouse_path()))
+    if settings.warehouse_path.exists():
+        print(summarise(settings.warehouse_path))
     if failed_checks:
         print(f"Checks that failed ({len(failed_checks)}):")
         for check in failed_checks:
             print(f"  [{check.severity.value}] {check.asset_key.to_user_string()} :: {check.check_name}")
     print(f"\nRun {result.run_id} {'succeeded' if result.success else 'FAILED'} in {elapsed:.0f} s.")
     if result.success:
-        print(f"Warehouse: {warehouse_path()}")
-        print(f"Serving file for BI (read-only, PII hashed): {serving_path()}")
+        print(f"Warehouse: {settings.warehouse_path}")
+        print(f"Serving file for BI (read-only, PII hashed): {settings.serving_path}")
     else:
         failed = [e.step_key for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
         print(f"Failed steps: {', '.join(failed)}. The serving file was not changed.", file=sys.stderr)
-    print(f"Open the Dagster UI with `make ui` (http://127.0.0.1:3000, DAGSTER_HOME={os.environ.get('DAGSTER_HOME')});"
+    print(f"Open the Dagster UI with `make ui` (http://127.0.0.1:3000, DAGSTER_HOME={settings.dagster_home});"
           " the runbook is docs/runbook.md.")
     return 0 if result.success else 1
 

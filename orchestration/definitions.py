@@ -1,38 +1,41 @@
-"""The customer360 Dagster code location: wiring only."""
+"""The customer360 Dagster code location: wiring only. Nothing happens at import; Dagster calls `defs`."""
 
 from __future__ import annotations
 
 import dagster as dg
 
-from orchestration.assets.clv import clv_fit
-from orchestration.assets.ingest import ingest_assets
-from orchestration.assets.publish import build_publish_asset
-from orchestration.assets.warehouse import warehouse_models
-from orchestration.checks.freshness import freshness_checks
-from orchestration.checks.identity_checks import identity_checks
-from orchestration.checks.landing_checks import landing_checks
-from orchestration.checks.mart_checks import mart_checks
-from orchestration.jobs import build_warehouse
-from orchestration.partitions import export_days
+from customer360.settings import Settings
+from orchestration.checks import build_check_definitions
+from orchestration.clv import build_clv_definitions
+from orchestration.ingest import build_ingest_definitions
+from orchestration.operations import build_operations_definitions, export_days
+from orchestration.publish import build_publish_asset
 from orchestration.resources import build_resources
-from orchestration.schedules import daily_build
-from orchestration.sensors import build_new_exports_sensor, run_failure_alert
+from orchestration.transform import build_transform_definitions
 
 
-def build_definitions() -> dg.Definitions:
-    """Resources follow WAREHOUSE_PATH / LANDING_DIR as they are when this is called."""
-    asset_checks = [*landing_checks, *freshness_checks, *identity_checks, *mart_checks]
-    mart_keys = [key for key in [*warehouse_models.keys, *clv_fit.keys] if key.path[0] == "marts"]
-    check_keys = [key for d in [*ingest_assets, warehouse_models, clv_fit, *asset_checks] for key in d.check_keys]
-    publish_marts = build_publish_asset(mart_keys, check_keys)
-    return dg.Definitions(
-        assets=[*ingest_assets, warehouse_models, clv_fit, publish_marts],
-        asset_checks=asset_checks,
-        jobs=[build_warehouse],
-        schedules=[daily_build],
-        sensors=[build_new_exports_sensor(build_warehouse, export_days), run_failure_alert],
-        resources=build_resources(),
+def build_definitions(settings: Settings | None = None) -> dg.Definitions:
+    """Every stage, built from one Settings (by default the environment's)."""
+    settings = settings or Settings.from_environment()
+    partitions = export_days(settings)
+    stages = dg.Definitions.merge(
+        build_ingest_definitions(partitions),
+        build_transform_definitions(settings),
+        build_clv_definitions(),
+        build_check_definitions(),
+    )
+    assets, checks = list(stages.assets or []), list(stages.asset_checks or [])
+    publish = build_publish_asset(
+        mart_keys=[key for a in assets for key in a.keys if key.path[0] == "marts"],
+        check_keys=[key for d in [*assets, *checks] for key in d.check_keys],  # any failing with ERROR vetoes
+    )
+    return dg.Definitions.merge(
+        stages,
+        dg.Definitions(assets=[publish], resources=build_resources(settings)),
+        build_operations_definitions(settings, partitions),
     )
 
 
-defs = build_definitions()
+@dg.definitions
+def defs() -> dg.Definitions:
+    return build_definitions()

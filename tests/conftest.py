@@ -44,7 +44,10 @@ def worker_group(nodeid: str) -> str:
 def pytest_configure(config):
     """Parse the dbt project once, before the workers start, so no two of them write the manifest."""
     if not hasattr(config, "workerinput"):
-        import orchestration.dbt_project  # noqa: F401  (importing it ensures target/manifest.json)
+        from customer360.dbt_artifacts import ensure_manifest
+        from customer360.settings import Settings
+
+        ensure_manifest(Settings.from_environment())
 
 
 def pytest_xdist_make_scheduler(config, log):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.landing.contract import BY_TABLE, ENTITIES, quarantine_ddl, raw_table_ddl
+from customer360.landing.contract import BY_TABLE, ENTITIES, quarantine_ddl, raw_table_ddl
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 DBT = str(Path(sys.executable).with_name("dbt"))  # the venv's dbt, whether or not the venv is on PATH

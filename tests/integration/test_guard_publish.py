@@ -15,10 +15,11 @@ import duckdb
 import pandas as pd
 import pytest
 
-from orchestration.assets.publish import SERVING_KEY
-from orchestration.checks.mart_checks import MART_SUITE, MART_WARNINGS, mart_key
-from orchestration.quality.mart_suites import SUITES
-from orchestration.serving import DEMO_SALT, pii_hash
+from customer360.quality.mart_suites import SUITES
+from customer360.serving import pii_hash
+from customer360.settings import DEMO_SALT
+from orchestration.checks import MART_SUITE, MART_WARNINGS, mart_key
+from orchestration.publish import SERVING_KEY
 from tests.conftest import RANGE_END, RANGE_START, Pipeline
 
 MART_CHECK_KEYS = {dg.AssetCheckKey(mart_key(s), name) for s in SUITES for name in (MART_SUITE, MART_WARNINGS)

@@ -1,19 +1,19 @@
 """Materialise the ingest assets and landing checks for two export days in one run, for real."""
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import dagster as dg
 import duckdb
 import pytest
 
-os.environ.setdefault("C360_PARTITIONS_START", "2025-01-01")
+from customer360.settings import Settings
+from orchestration.ingest import build_ingest_definitions
+from orchestration.operations import export_days
 
-from orchestration.assets.ingest import ingest_assets
-from orchestration.checks.landing_checks import landing_checks
-from orchestration.partitions import export_days
-from orchestration.resources import Warehouse
+export_days = export_days(Settings.from_environment({"C360_PARTITIONS_START": "2025-01-01"}))
+ingest = build_ingest_definitions(export_days)
+ingest_assets, landing_checks = list(ingest.assets), list(ingest.asset_checks)
 
 DAYS = ("2025-03-01", "2025-03-02")
 RANGE_TAGS = {"dagster/asset_partition_range_start": DAYS[0], "dagster/asset_partition_range_end": DAYS[1]}
@@ -50,18 +50,19 @@ def run(tmp_path_factory):
     root = tmp_path_factory.mktemp("ingest")
     landing = root / "landing"
     _landing(landing)
-    warehouse = Warehouse(path=str(root / "warehouse.duckdb"), landing_dir=str(landing), docs_dir=str(root / "docs"))
+    warehouse = Settings.from_environment({"WAREHOUSE_PATH": str(root / "warehouse.duckdb"),
+                                           "LANDING_DIR": str(landing), "DOCS_DIR": str(root / "docs")})
     result = dg.materialize(
         [*ingest_assets, *landing_checks],
-        resources={"warehouse": warehouse},
+        resources={"settings": warehouse},
         instance=dg.DagsterInstance.ephemeral(),
         tags=RANGE_TAGS,
     )
     return result, warehouse
 
 
-def _rows(warehouse: Warehouse, sql: str) -> list[tuple]:
-    with duckdb.connect(warehouse.path, read_only=True) as con:
+def _rows(warehouse: Settings, sql: str) -> list[tuple]:
+    with duckdb.connect(str(warehouse.warehouse_path), read_only=True) as con:
         return con.execute(sql).fetchall()
 
 
@@ -125,7 +126,7 @@ def test_checks_report_contract_ranges_and_quarantine_rate(run):
     assert contract.passed and contract.blocking and contract.severity == dg.AssetCheckSeverity.ERROR
     assert contract.metadata["days_validated"].value == ", ".join(DAYS)
     docs = Path(contract.metadata["data_docs"].value)
-    assert docs.is_file() and docs.is_relative_to(Path(warehouse.docs_dir))
+    assert docs.is_file() and docs.is_relative_to(warehouse.docs_dir)
 
     rate = _check(result, "shop__orders", "quarantine_rate")  # 1 of 40 rows: 2.5 % > 2 %
     assert not rate.passed and rate.severity == dg.AssetCheckSeverity.WARN
@@ -151,7 +152,7 @@ def test_replaying_the_days_changes_nothing(run):
     quarantine = "select * exclude (quarantined_at) from raw.quarantine order by all"
     before = (_rows(warehouse, snapshot), _rows(warehouse, quarantine))
     shop = [a for a in ingest_assets if dg.AssetKey(["raw", "shop__orders"]) in a.keys]
-    replay = dg.materialize(shop, resources={"warehouse": warehouse}, instance=dg.DagsterInstance.ephemeral(),
+    replay = dg.materialize(shop, resources={"settings": warehouse}, instance=dg.DagsterInstance.ephemeral(),
                             tags=RANGE_TAGS)
     assert replay.success
     assert (_rows(warehouse, snapshot), _rows(warehouse, quarantine)) == before
@@ -164,7 +165,7 @@ def test_checks_run_on_their_own_validate_the_latest_export_day(run):
     checks = dg.materialize(
         [*ingest_assets, *landing_checks],
         selection=dg.AssetSelection.checks_for_assets(dg.AssetKey(["raw", "web__events"])),
-        resources={"warehouse": warehouse},
+        resources={"settings": warehouse},
         instance=dg.DagsterInstance.ephemeral(),
     )
     assert checks.success

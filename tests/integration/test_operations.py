@@ -19,7 +19,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from orchestration.assets.clv import CLV_FIT_KEY, CLV_PREDICTIONS_KEY
+from orchestration.clv import CLV_FIT_KEY, CLV_PREDICTIONS_KEY
 from tests.conftest import RANGE_END, RANGE_START, Pipeline
 
 TOUCHPOINT_COLUMNS = ("touchpoint_id, customer_id, session_id, source_identifier_type, source_identifier_value, "

@@ -6,7 +6,7 @@ import json
 
 import duckdb
 
-from orchestration.landing.contract import ENTITIES
+from customer360.landing.contract import ENTITIES
 from tests.warehouse import PROJECT_DIR
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
-from orchestration.landing.contract import ENTITIES
+from customer360.landing.contract import ENTITIES
 from tests.warehouse import create_raw_warehouse
 
 

@@ -3,7 +3,7 @@
 import os
 import time
 
-from orchestration.dbt_project import manifest_is_stale
+from customer360.dbt_artifacts import manifest_is_stale
 
 
 def _project(tmp_path):

@@ -8,7 +8,7 @@ import os
 import duckdb
 import pytest
 
-from orchestration.serving import MissingSaltError, pii_hash, pii_salt, previous_path, publish_marts, rollback
+from customer360.serving import pii_hash, previous_path, publish_marts, rollback
 
 
 def make_warehouse(path, emails):
@@ -81,12 +81,3 @@ def test_rollback_restores_the_previous_publish(tmp_path):
     rollback(serving)
 
     assert serving.read_bytes() == first
-
-
-def test_salt_is_required_outside_the_demo(monkeypatch):
-    monkeypatch.delenv("PII_SALT", raising=False)
-    monkeypatch.setenv("C360_DEMO", "0")
-    with pytest.raises(MissingSaltError, match="PII_SALT is not set"):
-        pii_salt()
-    monkeypatch.setenv("PII_SALT", "abc")
-    assert pii_salt() == "abc"

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from orchestration.landing.contract import BY_TABLE
+from customer360.landing.contract import BY_TABLE
 from tests.warehouse import create_raw_warehouse, run_dbt
 
 

@@ -27,7 +27,7 @@ import datetime as dt
 
 import duckdb
 
-from orchestration.landing.contract import BY_TABLE, ENTITIES, RAW_METADATA_COLUMNS, raw_table_ddl
+from customer360.landing.contract import BY_TABLE, ENTITIES, RAW_METADATA_COLUMNS, raw_table_ddl
 
 AS_OF = "2025-06-30"
 EARLY_AS_OF = "2025-03-31"

@@ -7,7 +7,7 @@ import datetime as dt
 import duckdb
 import pytest
 
-from orchestration.clv import clv_check, run_clv
+from customer360.clv import clv_check, run_clv
 
 from .conftest import query, run_dbt
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from orchestration.clv import models
+from customer360.clv import models
 
 from .conftest import CDNOW_BGNBD, CDNOW_GAMMA_GAMMA
 

@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from orchestration.clv import clv_check, fit_and_predict, holdout_evaluation, run_clv
-from orchestration.clv.simulate import simulate_transactions
-from orchestration.clv.summary import customer_summary, register_transactions
+from customer360.clv import clv_check, fit_and_predict, holdout_evaluation, run_clv
+from customer360.clv.simulate import simulate_transactions
+from customer360.clv.summary import customer_summary, register_transactions
 
 from .conftest import CDNOW_BGNBD, CDNOW_GAMMA_GAMMA
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from orchestration.landing.loader import ensure_raw_tables
+from customer360.landing import ensure_raw_tables
 
 
 @pytest.fixture

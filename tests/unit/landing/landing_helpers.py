@@ -5,8 +5,8 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from orchestration.landing.files import discover
-from orchestration.landing.loader import LoadResult, load_export_day
+from customer360.landing import LoadResult, load_export_day
+from customer360.landing.files import discover
 
 
 def write(landing: Path, relpath: str, text: str | bytes) -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from orchestration.landing.files import (
+from customer360.landing.files import (
     classify_paths,
     dates_between,
     discover,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from orchestration.landing.contract import ENTITIES
+from customer360.landing.contract import ENTITIES
 
 DOC = Path(__file__).resolve().parents[3] / "docs" / "landing.md"
 ROW = re.compile(r"^\| `(?P<name>[^`]+)` \| (?P<type>\w+) \| (?P<required>[^|]*) \|")

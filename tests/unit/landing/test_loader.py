@@ -10,14 +10,14 @@ import duckdb
 import pytest
 from landing_helpers import load, rows, write
 
-from orchestration.landing.contract import ENTITIES
-from orchestration.landing.files import discover
-from orchestration.landing.loader import (
+from customer360.landing import (
     ensure_raw_tables,
     load_export_day,
     load_export_days,
     quarantine_unknown_exports,
 )
+from customer360.landing.contract import ENTITIES
+from customer360.landing.files import discover
 
 DAY = "2025-03-01"
 

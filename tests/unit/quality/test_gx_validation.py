@@ -6,7 +6,7 @@ import great_expectations as gx
 import great_expectations.expectations as gxe
 import pandas as pd
 
-from orchestration.quality.gx_validation import BLOCKING, SuiteValidator, expectation_meta
+from customer360.quality.gx_validation import BLOCKING, SuiteValidator, expectation_meta
 
 
 def test_a_batch_is_validated_without_hashing_every_row():

@@ -10,8 +10,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from orchestration.landing.loader import ensure_raw_tables, load_export_day
-from orchestration.quality.landing_suites import (
+from customer360.landing import ensure_raw_tables, load_export_day
+from customer360.quality.landing_suites import (
     BLOCKING,
     WARNING,
     build_suite,

@@ -13,7 +13,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from orchestration.landing import contract
+from customer360.landing import contract
 from simulator import layout
 from tests.unit.simulator._helpers import relation, run_simulator
 

@@ -1,1 +1,0 @@
-"""Dagster assets of the code location, one module per stage (ingest, dbt models, CLV, publish)."""

@@ -1,0 +1,270 @@
+"""Checks of the built warehouse, after dbt: the marts' GX suites, identity quality, late exports.
+
+(dbt's own tests are asset checks too: dagster-dbt reports them from the dbt build, transform.py.)
+
+- ``mart_suite`` (blocking) / ``mart_suite_warnings`` per public mart: customer360/quality/mart_suites.py,
+  relations resolved from dbt's manifest. Blocking in Dagster's sense: everything downstream of the
+  mart in the run, publish included, waits for it and does not run when it fails.
+- ``identity_quality`` (blocking): clustering against the simulator's ground truth, when there is one;
+  ``no_runaway_cluster`` (blocking): no customer glued together from more identifiers than a person
+  has. Both report the cluster profile (customers, clusters, this run's merges and splits, sizes),
+  computed once.
+- ``late_exports`` (warning): export files that arrived behind the incremental lookback.
+"""
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from customer360.clv.pipeline import OUTPUT_TABLES as CLV_TABLES
+from customer360.dbt_artifacts import manifest_path, model_relations
+from customer360.quality.identity import cluster_profile, identity_quality, max_cluster_size_check
+from customer360.quality.mart_suites import SUITES, MartSuite
+from customer360.reporting import md_bar_table, md_image, md_table, png_bar_chart, write_chart
+from customer360.settings import Settings
+from customer360.warehouse import connect
+from orchestration.resources import DUCKDB_POOL
+
+DIM_CUSTOMERS = dg.AssetKey(["marts", "dim_customers"])
+LATE_EVENTS = dg.AssetKey(["intermediate", "int_journey__late_events"])
+MART_SUITE, MART_WARNINGS = "mart_suite", "mart_suite_warnings"
+IDENTITY_QUALITY, RUNAWAY = "identity_quality", "no_runaway_cluster"
+MART_RUNBOOK = "docs/runbook.md#mart-suites"
+
+
+# -------------------------------------------------------------------------------------- mart suites
+
+
+@cache
+def _mart_validator(docs_dir: Path, manifest: Path, manifest_mtime: float, batch_rows: int):
+    """One GX context per process, docs folder and manifest (GX is imported here, not when definitions load)."""
+    from customer360.quality.mart_suites import MartValidator
+
+    relations = {**model_relations(manifest), **CLV_TABLES}
+    return MartValidator(relations, docs_dir=docs_dir / "marts", batch_rows=batch_rows)
+
+
+def mart_key(suite: MartSuite) -> dg.AssetKey:
+    return dg.AssetKey(["marts", suite.table])
+
+
+def _mart_specs(suite: MartSuite) -> list[dg.AssetCheckSpec]:
+    specs = [dg.AssetCheckSpec(MART_SUITE, asset=mart_key(suite), blocking=True,
+                               description=f"GX (blocking): {suite.description}")]
+    if "warning" in suite.severities:
+        specs.append(dg.AssetCheckSpec(MART_WARNINGS, asset=mart_key(suite),
+                                       description=f"GX (warning): plausibility and distributions of {suite.table}."))
+    return specs
+
+
+def mart_check_metadata(validation, check: dict) -> dict:
+    """Metadata of one mart check from the folded GX outcome: what failed, how often, on what values."""
+    m = check["metadata"]
+    md = {
+        "rows_validated": dg.MetadataValue.int(validation.rows),
+        "batches": dg.MetadataValue.int(validation.batches),
+        "expectations": dg.MetadataValue.int(m["evaluated"]),
+        "success_percent": dg.MetadataValue.float(m["success_percent"]),
+        "failed_expectations": dg.MetadataValue.json(m["failed_expectations"]),
+        "unexpected_counts": dg.MetadataValue.json(m["unexpected_counts"]),
+        "samples": dg.MetadataValue.json(m["samples"]),
+        "observed": dg.MetadataValue.json(m["observed"]),
+        "runbook": dg.MetadataValue.text(MART_RUNBOOK),
+    }
+    if validation.docs_path:
+        md["data_docs"] = dg.MetadataValue.path(validation.docs_path)
+    return md
+
+
+def _describe(suite: MartSuite, check: dict) -> str | None:
+    m = check["metadata"]
+    if check["passed"]:
+        return None
+    counts = m["unexpected_counts"]
+    failed = ", ".join(f"{label} ({counts[label]:,} rows)" if label in counts else label
+                       for label in m["failed_expectations"])
+    return f"marts.{suite.table}: {m['failed']} expectation(s) failed: {failed}. See {MART_RUNBOOK}."
+
+
+@dg.multi_asset_check(
+    name="mart_suites",
+    specs=[spec for suite in SUITES for spec in _mart_specs(suite)],
+    pool=DUCKDB_POOL,
+    can_subset=True,
+    description="GX suites of the public marts, validated in bounded batches (customer360/quality/mart_suites.py).",
+)
+def mart_suites(context: dg.AssetCheckExecutionContext, settings: dg.ResourceParam[Settings]):
+    selected = context.selected_asset_check_keys
+    manifest = manifest_path(settings.project_dir)
+    validator = _mart_validator(settings.docs_dir, manifest, manifest.stat().st_mtime, settings.gx_batch_rows)
+    run = context.run.run_id[:8]
+    with connect(settings, read_only=True) as con:
+        for suite in [s for s in SUITES if mart_key(s) in {k.asset_key for k in selected}]:
+            key = mart_key(suite)
+            try:
+                validation = validator.validate_mart(con, suite, run_name=f"{run}-{suite.table}")
+            except duckdb.CatalogException as error:  # the mart was never built: nothing to vouch for
+                for name in (MART_SUITE, MART_WARNINGS):
+                    if dg.AssetCheckKey(key, name) in selected:
+                        yield dg.AssetCheckResult(
+                            asset_key=key, check_name=name, passed=False,
+                            severity=dg.AssetCheckSeverity.ERROR if name == MART_SUITE else dg.AssetCheckSeverity.WARN,
+                            description=f"marts.{suite.table} could not be read: {str(error).splitlines()[0]}",
+                        )
+                continue
+            for name, severity, level in ((MART_SUITE, "blocking", dg.AssetCheckSeverity.ERROR),
+                                          (MART_WARNINGS, "warning", dg.AssetCheckSeverity.WARN)):
+                if dg.AssetCheckKey(key, name) not in selected or severity not in validation.checks:
+                    continue
+                check = validation.checks[severity]
+                yield dg.AssetCheckResult(
+                    asset_key=key, check_name=name, passed=check["passed"], severity=level,
+                    description=_describe(suite, check), metadata=mart_check_metadata(validation, check),
+                )
+
+
+# ------------------------------------------------------------------------------------------ identity
+
+
+def _run_started_at(context) -> dt.datetime:
+    """When the run began (UTC, naive like the warehouse's timestamps); now when it cannot be told."""
+    stats = context.instance.get_run_stats(context.run_id)
+    started = stats.start_time if stats and stats.start_time else dt.datetime.now(dt.UTC).timestamp()
+    return dt.datetime.fromtimestamp(started, dt.UTC).replace(tzinfo=None)
+
+
+def identity_metadata(con, profile: dict, run_started_at: dt.datetime, docs_dir: Path) -> dict:
+    """The cluster profile for the UI: customers, clusters, this run's merges and splits, sizes."""
+    changes = dict(con.execute(
+        "select change_kind, count(*) from marts.customer_id_changes where changed_at >= ? group by 1",
+        [run_started_at - dt.timedelta(seconds=5)],
+    ).fetchall())
+    histogram = list(profile["cluster_size_histogram"].items())
+    png = png_bar_chart([label for label, _ in histogram], [n for _, n in histogram],
+                        "clusters by number of identifiers", "clusters")
+    chart = write_chart(docs_dir / "metadata" / "identity_cluster_sizes.png", png)
+    return {
+        "customers": dg.MetadataValue.int(profile["customers"]),
+        "clusters": dg.MetadataValue.int(profile["clusters"]),
+        "merges_this_run": dg.MetadataValue.int(int(changes.get("merge", 0))),
+        "splits_this_run": dg.MetadataValue.int(int(changes.get("split", 0))),
+        "largest_cluster_size": dg.MetadataValue.int(profile["max_cluster_size"]),
+        "largest_cluster": dg.MetadataValue.json(profile["largest_cluster"] or {}),
+        "cluster_size_histogram": dg.MetadataValue.md(
+            md_bar_table(["identifiers per cluster", "clusters"], histogram) + "\n\n"
+            + md_image(png, "cluster sizes")),
+        "cluster_size_chart": dg.MetadataValue.path(str(chart)),
+    }
+
+
+@dg.multi_asset_check(
+    name="identity_checks",
+    specs=[
+        dg.AssetCheckSpec(IDENTITY_QUALITY, asset=DIM_CUSTOMERS, blocking=True,
+                          description="Pairwise precision >= 0.995 and recall >= 0.98 against the simulator's "
+                                      "ground truth (a warning that nothing was measured on real exports)."),
+        dg.AssetCheckSpec(RUNAWAY, asset=DIM_CUSTOMERS, blocking=True,
+                          description="No customer glued together from more identifiers than a person can have."),
+    ],
+    pool=DUCKDB_POOL,
+    can_subset=True,
+)
+def identity_checks(context: dg.AssetCheckExecutionContext, settings: dg.ResourceParam[Settings]):
+    selected = {key.name for key in context.selected_asset_check_keys}
+    with connect(settings, read_only=True) as con:
+        profile = cluster_profile(con)
+        figures = identity_metadata(con, profile, _run_started_at(context), settings.docs_dir)
+        truth = settings.truth_dir / "identifiers.parquet"
+        quality = identity_quality(con, settings.truth_dir, profile=profile) if (
+            IDENTITY_QUALITY in selected and truth.exists()) else None
+        runaway = max_cluster_size_check(con, profile=profile)
+
+    if IDENTITY_QUALITY in selected and quality is None:
+        yield dg.AssetCheckResult(
+            check_name=IDENTITY_QUALITY, passed=True, severity=dg.AssetCheckSeverity.WARN, metadata=figures,
+            description=f"No ground truth at {settings.truth_dir}: precision and recall not measured (real exports).",
+        )
+    elif IDENTITY_QUALITY in selected:
+        yield dg.AssetCheckResult(
+            check_name=IDENTITY_QUALITY,
+            passed=bool(quality["passed"]),
+            description="; ".join(quality["failures"]) or None,
+            metadata={
+                "precision": round(quality["precision"], 5),
+                "recall_carried": round(quality["recall_carried"], 5),
+                "recall_full_truth": round(quality.get("recall_full", float("nan")), 5),
+                **figures,
+            },
+        )
+    if RUNAWAY in selected:
+        yield dg.AssetCheckResult(
+            check_name=RUNAWAY,
+            passed=bool(runaway["passed"]),
+            description=None if runaway["passed"] else (
+                "A runaway merge: the hubs listed (hashed) are the identifiers gluing strangers together; find "
+                "them and add them to seeds/identity_junk_blocklist.csv (docs/runbook.md#no_runaway_cluster)"),
+            metadata={**{k: (dg.MetadataValue.json(v) if isinstance(v, (list, dict)) else v)
+                         for k, v in runaway.items()}, **figures},
+        )
+
+
+# -------------------------------------------------------------------------------------- late exports
+
+
+def late_export_metadata(con) -> tuple[int, dict]:
+    """Late data over every loaded export file: late rows and files behind the lookback, per source."""
+    total = con.execute("""
+        select count(*), coalesce(sum(rows_loaded), 0), coalesce(sum(late_rows), 0),
+               coalesce(sum(rows_beyond_lookback), 0), count(*) filter (where is_beyond_lookback),
+               coalesce(max(max_days_late), 0)
+        from intermediate.int_journey__late_events
+    """).fetchone()
+    per_source = con.execute("""
+        select source || '/' || entity, sum(late_rows), sum(rows_beyond_lookback), max(max_days_late)
+        from intermediate.int_journey__late_events
+        group by 1 order by 2 desc, 1
+    """).fetchall()
+    beyond = con.execute("""
+        select source || '/' || entity, cast(export_date as varchar), source_file, rows_beyond_lookback
+        from intermediate.int_journey__late_events
+        where is_beyond_lookback
+        order by loaded_at desc
+    """).fetchall()
+    top = max([r[1] for r in per_source] or [0])
+    by_source = "\n".join([
+        "| source | late rows | | rows behind the lookback | max days late |", "|---|--:|---|--:|--:|",
+        *(f"| {s} | {late:,} | {'█' * max(1, round(24 * late / top)) if late else ''} | {gone:,} | {days} |"
+          for s, late, gone, days in per_source),
+    ])
+    return total[4], {
+        "export_files": dg.MetadataValue.int(total[0]),
+        "late_rows": dg.MetadataValue.int(int(total[2])),
+        "late_rate": dg.MetadataValue.float(round(total[2] / total[1], 6) if total[1] else 0.0),
+        "rows_behind_lookback": dg.MetadataValue.int(int(total[3])),
+        "files_behind_lookback": dg.MetadataValue.int(total[4]),
+        "max_days_late": dg.MetadataValue.int(int(total[5])),
+        "late_by_source": dg.MetadataValue.md(by_source),
+        "files_behind_lookback_list": dg.MetadataValue.md(md_table(
+            ["source", "export date", "file", "rows"], beyond, "None: every export arrived within the lookback.")),
+    }
+
+
+@dg.asset_check(asset=LATE_EVENTS, name="late_exports", pool=DUCKDB_POOL,
+                description="No export file arrived more than late_event_lookback_days behind the newest export "
+                            "of its entity (such rows miss fct_touchpoints/fct_sessions until a full refresh).")
+def late_exports(settings: dg.ResourceParam[Settings]) -> dg.AssetCheckResult:
+    with connect(settings, read_only=True) as con:
+        behind, metadata = late_export_metadata(con)
+    return dg.AssetCheckResult(
+        passed=behind == 0, severity=dg.AssetCheckSeverity.WARN, metadata=metadata,
+        description=None if not behind else (
+            f"{behind} export file(s) arrived behind the lookback: their rows are missing from the journey "
+            "facts until `dbt build --full-refresh --selector late_exports` (docs/runbook.md#late-exports)"),
+    )
+
+
+def build_check_definitions() -> dg.Definitions:
+    return dg.Definitions(asset_checks=[mart_suites, identity_checks, late_exports])

@@ -1,1 +1,0 @@
-"""The landing contract and the plain-Python ingest logic (no Dagster imports here)."""

@@ -1,0 +1,69 @@
+"""Publish: the marts to the read-only serving file, only when every blocking check has passed."""
+
+import dagster as dg
+from dagster._core.storage.asset_check_execution_record import AssetCheckExecutionRecordStatus
+
+from customer360.dbt_artifacts import manifest_path, tagged_columns
+from customer360.serving import publish_marts
+from customer360.settings import Settings
+from orchestration.resources import DUCKDB_POOL
+
+SERVING_KEY = dg.AssetKey(["serving", "customer360"])
+
+
+def failed_blocking_checks(instance: dg.DagsterInstance, check_keys) -> list[str]:
+    """Checks whose latest evaluation failed with severity ERROR: each one vetoes publishing."""
+    latest = instance.event_log_storage.get_latest_asset_check_execution_by_key(list(check_keys))
+    failed = []
+    for key, record in latest.items():
+        if record.status != AssetCheckExecutionRecordStatus.FAILED:
+            continue
+        evaluation = record.event.asset_check_evaluation if record.event else None
+        if evaluation is None or evaluation.severity == dg.AssetCheckSeverity.ERROR:
+            failed.append(key.to_user_string())
+    return sorted(failed)
+
+
+def build_publish_asset(mart_keys: list[dg.AssetKey], check_keys: list[dg.AssetCheckKey]) -> dg.AssetsDefinition:
+    """check_keys: every check of the code location; any of them failing with ERROR vetoes publish."""
+
+    @dg.asset(
+        key=SERVING_KEY,
+        deps=mart_keys,
+        group_name="serving",
+        kinds={"duckdb"},
+        pool=DUCKDB_POOL,
+        description=(
+            "data/serving/customer360.duckdb: the marts schema for BI, PII columns as salted hashes. "
+            "Built aside and swapped in atomically, only when no blocking check has failed."
+        ),
+    )
+    def publish_marts_asset(context: dg.AssetExecutionContext, settings: dg.ResourceParam[Settings]):
+        failed = failed_blocking_checks(context.instance, check_keys)
+        if failed:
+            raise dg.Failure(
+                description=(
+                    f"Not published: {len(failed)} blocking check(s) failed; the serving file is unchanged. "
+                    "See docs/runbook.md for each check."
+                ),
+                metadata={"failed_checks": dg.MetadataValue.md("\n".join(f"- `{k}`" for k in failed))},
+            )
+        result = publish_marts(
+            warehouse_path=settings.warehouse_path,
+            serving_path=settings.serving_path,
+            pii_columns=tagged_columns(manifest_path(settings.project_dir), "pii"),
+            salt=settings.salt(),
+            memory_limit=settings.publish_memory_limit,
+            threads=settings.duckdb_threads,
+        )
+        rows = "\n".join(f"| {t} | {n:,} |" for t, n in sorted(result.tables.items()))
+        return dg.MaterializeResult(
+            metadata={
+                "serving_file": dg.MetadataValue.path(str(result.serving_path)),
+                "tables": len(result.tables),
+                "rows_by_table": dg.MetadataValue.md("| table | rows |\n|---|---|\n" + rows),
+                "hashed_pii_columns": dg.MetadataValue.json(result.hashed_columns),
+            }
+        )
+
+    return publish_marts_asset
