@@ -131,7 +131,7 @@ def mart_suites(context: dg.AssetCheckExecutionContext, settings: dg.ResourcePar
 
 def _run_started_at(context) -> dt.datetime:
     """When the run began (UTC, naive like the warehouse's timestamps); now when it cannot be told."""
-    stats = context.instance.get_run_stats(context.run_id)
+    stats = context.instance.get_run_stats(context.run.run_id)
     started = stats.start_time if stats and stats.start_time else dt.datetime.now(dt.UTC).timestamp()
     return dt.datetime.fromtimestamp(started, dt.UTC).replace(tzinfo=None)
 
