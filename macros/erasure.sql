@@ -4,7 +4,7 @@
     erased; identifiers as [identifier_type, column] pairs. One anti join per identifier against the
     small erased set.
 
-    delete_erased(value_column, identifier_type | type_column): a post-hook for incremental marts;
+    delete_erased(value_column, identifier_type | type_column): a post-hook for incremental models;
     deletes rows already in the table whose stored identifier was erased since they were built. The
     identifier's type is a literal (identifier_type) or an SQL expression over the row (type_column).
 -#}

@@ -1,12 +1,13 @@
--- One row per identifier: the customer it belongs to (via the identity bridge) and whether it was
--- erased. Every journey fact gets customer_id through this lookup (macro resolve_customer), so an
--- anonymous cookie gets its customer as soon as identity stitches it, and erased people drop out.
+-- One row per identifier: the customer it belongs to (the bridge's rows,
+-- int_identity__customer_identifiers) and whether it was erased. Every journey fact gets customer_id
+-- through this lookup (macro resolve_customer), so an anonymous cookie gets its customer as soon as
+-- identity stitches it, and erased people drop out.
 
 with
 
 bridge as (
 
-    select * from {{ ref('bdg_customer_identifiers') }}
+    select * from {{ ref('int_identity__customer_identifiers') }}
 
 ),
 

@@ -1,5 +1,5 @@
--- view: read by the two incremental marts with their own batch filter; a table would rebuild every
--- event on every run.
+-- view: read by the incremental int_journey__sessionised_events with its own batch filter; a table
+-- would rebuild every event on every run.
 {{ config(materialized='view') }}
 
 -- Web and app events in one shape, up to as_of_date. The visitor is the web cookie (anonymous_id)

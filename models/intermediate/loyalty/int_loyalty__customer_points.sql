@@ -17,7 +17,7 @@ points as (
 
 bridge as (
 
-    select * from {{ ref('bdg_customer_identifiers') }}
+    select * from {{ ref('int_identity__customer_identifiers') }}
 
 ),
 

@@ -11,7 +11,7 @@ consents as (
 
 bridge as (
 
-    select * from {{ ref('bdg_customer_identifiers') }}
+    select * from {{ ref('int_identity__customer_identifiers') }}
 
 ),
 

@@ -1,7 +1,8 @@
 -- Email KPIs per month of the event. Messages are distinct (email, campaign) pairs:
 --   open / click / unsubscribe rate = messages with that event in the month / messages sent in the month
---   reachable_customers = customers (in dim_customers, so never erased) whose latest marketing-email
---                         consent event on or before month_end is a grant, and who have an email
+--   reachable_customers = published customers (int_identity__customers, as in dim_customers, so never
+--                         erased) whose latest marketing-email consent event on or before month_end
+--                         is a grant, and who have an email (the golden record's)
 --   contact_pressure = messages sent in the month / reachable customers
 with
 
@@ -19,19 +20,37 @@ consents as (
 
 bridge as (
 
-    select * from {{ ref('bdg_customer_identifiers') }}
+    select * from {{ ref('int_identity__customer_identifiers') }}
 
 ),
 
 customers as (
 
-    select * from {{ ref('dim_customers') }}
+    select * from {{ ref('int_identity__customers') }}
+
+),
+
+golden_records as (
+
+    select * from {{ ref('int_identity__golden_records') }}
 
 ),
 
 months as (
 
     select * from {{ ref('int_loyalty__months') }}
+
+),
+
+-- published customers (never erased) with an email address
+emailable_customers as (
+
+    select customers.customer_id
+
+    from customers
+    inner join golden_records
+        on customers.customer_id = golden_records.customer_id
+    where golden_records.email is not null
 
 ),
 
@@ -77,10 +96,9 @@ reachable as (
         on cast(email_consent_events.recorded_at as date) <= months.month_end
         and (email_consent_events.superseded_at is null
              or cast(email_consent_events.superseded_at as date) > months.month_end)
-    inner join customers
-        on email_consent_events.customer_id = customers.customer_id
+    inner join emailable_customers
+        on email_consent_events.customer_id = emailable_customers.customer_id
     where email_consent_events.is_granted
-        and customers.email is not null
     group by months.month_start
 
 ),

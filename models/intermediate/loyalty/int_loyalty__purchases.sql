@@ -1,18 +1,19 @@
--- Purchases as of as_of_date: orders of fct_orders that were neither cancelled nor returned, placed on
--- or before as_of_date, by a customer of dim_customers (so an erased person's orders leave every loyalty
--- figure, aggregates included). Every loyalty figure about buying reads this.
--- Known limit: a status change (return) after as_of_date already applies; fct_orders has no status date.
+-- Purchases as of as_of_date: orders (int_journey__orders, the rows of fct_orders) that were neither
+-- cancelled nor returned as of as_of_date, placed on or before it, by a published customer
+-- (int_identity__customers, the customers of dim_customers; so an erased person's orders leave every
+-- loyalty figure, aggregates included). Every loyalty figure about buying reads this.
+-- A cancellation or return exported after as_of_date has not happened yet (int_journey__orders).
 with
 
 orders as (
 
-    select * from {{ ref('fct_orders') }}
+    select * from {{ ref('int_journey__orders') }}
 
 ),
 
 customers as (
 
-    select customer_id from {{ ref('dim_customers') }}
+    select customer_id from {{ ref('int_identity__customers') }}
 
 ),
 

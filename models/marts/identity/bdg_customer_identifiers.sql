@@ -2,37 +2,27 @@
 -- get their customer_id here, so a merge re-keys history without re-reading it. Unique by
 -- (identifier_type, identifier_value): a join never fans out. Blocked (junk, shared, household)
 -- identifiers, anonymous cookies and devices never linked to a person, and erased customers are
--- absent: such facts get no customer_id.
+-- absent: such facts get no customer_id. Built in int_identity__customer_identifiers.
 
 with
 
-customer_ids as (
+customer_identifiers as (
 
-    select * from {{ ref('int_identity__customer_ids') }}
-    where is_known
-
-),
-
-erasures as (
-
-    select * from {{ ref('int_identity__erasures') }}
+    select * from {{ ref('int_identity__customer_identifiers') }}
 
 ),
 
 bridge as (
 
     select
-        customer_ids.customer_id,
-        customer_ids.identifier_type,
-        customer_ids.identifier_value,
-        customer_ids.first_seen_at,
-        customer_ids.last_seen_at,
-        {{ identity_source_names('customer_ids.source_mask') }} as sources
+        customer_id,
+        identifier_type,
+        identifier_value,
+        first_seen_at,
+        last_seen_at,
+        sources
 
-    from customer_ids
-    left join erasures
-        on customer_ids.customer_id = erasures.customer_id
-    where erasures.customer_id is null
+    from customer_identifiers
 
 )
 

@@ -1,7 +1,7 @@
 -- One row per person, stitched from every source: the golden record (each attribute with the source
 -- that won it), home store, first seen, sources present, identifiers per type, and consent per
 -- purpose and channel as of as_of_date. A customer is a cluster holding more than anonymous
--- cookies or devices. Erased customers are absent.
+-- cookies or devices. Erased customers are absent. Which customers: int_identity__customers.
 
 {%- set identifier_types = identity_identifier_types() %}
 {%- set attributes = ['first_name', 'last_name', 'email', 'phone', 'birth_date'] %}
@@ -10,16 +10,9 @@
 
 with
 
-customer_ids as (
+customers as (
 
-    select * from {{ ref('int_identity__customer_ids') }}
-    where is_known
-
-),
-
-erasures as (
-
-    select * from {{ ref('int_identity__erasures') }}
+    select * from {{ ref('int_identity__customers') }}
 
 ),
 
@@ -38,25 +31,6 @@ home_stores as (
 consents as (
 
     select * from {{ ref('int_identity__consents') }}
-
-),
-
-customers as (
-
-    select
-        customer_ids.customer_id,
-        min(customer_ids.first_seen_at) as first_seen_at,
-        max(customer_ids.last_seen_at) as last_seen_at,
-        bit_or(customer_ids.source_mask) as source_mask,
-        {%- for identifier_type in identifier_types %}
-        sum(case when customer_ids.identifier_type = '{{ identifier_type }}' then 1 else 0 end) as {{ identifier_type }}_count{{ ',' if not loop.last }}
-        {%- endfor %}
-
-    from customer_ids
-    left join erasures
-        on customer_ids.customer_id = erasures.customer_id
-    where erasures.customer_id is null
-    group by customer_ids.customer_id
 
 ),
 

@@ -1,17 +1,7 @@
--- One row per customer of dim_customers (erased persons are absent there): buying, RFM, CLV, NPS,
--- loyalty points, engagement, care and consent, all as of as_of_date.
--- Predicted CLV columns come from marts.clv_predictions, written by the CLV step (Python, after dbt's
--- fct_orders), only where its as_of_date equals this build's; NULL before the step has run for this
--- date or when its fit did not converge. The table's absence does not fail the build
--- (macro optional_relation); Dagster orders the CLV step before this model through the source's asset key.
-{%- set clv_columns = {
-    'customer_id': dbt.type_string(),
-    'predicted_purchases_12m': 'double',
-    'probability_alive': 'double',
-    'expected_average_spend': 'double',
-    'predicted_clv_12m': 'double',
-    'as_of_date': 'date',
-} %}
+-- One row per customer of dim_customers (erased persons are absent there): buying, RFM, historical
+-- CLV, NPS, loyalty points, engagement, care and consent, all as of as_of_date.
+-- Predicted CLV is not here: the CLV step (Python, after dbt) writes it to its own table,
+-- marts.clv_predictions, which BI joins on customer_id (docs/loyalty.md).
 with
 
 customers as (
@@ -53,21 +43,6 @@ care_tickets as (
 as_of as (
 
     select as_of_date from {{ ref('int_calendar__as_of_date') }}
-
-),
-
-clv_predictions as (
-
-    {{ optional_relation(source('clv', 'clv_predictions'), clv_columns) }}
-
-),
-
-current_predictions as (
-
-    select clv_predictions.*
-    from clv_predictions
-    inner join as_of
-        on clv_predictions.as_of_date = as_of.as_of_date
 
 ),
 
@@ -142,10 +117,6 @@ final as (
 
         ---------- clv
         cast(coalesce(orders.revenue, 0) as double) as historical_clv,
-        cast(current_predictions.predicted_purchases_12m as double) as predicted_purchases_12m,
-        cast(current_predictions.probability_alive as double) as probability_alive,
-        cast(current_predictions.expected_average_spend as double) as expected_average_spend,
-        cast(current_predictions.predicted_clv_12m as double) as predicted_clv_12m,
 
         ---------- nps
         cast(latest_nps.score as integer) as latest_nps_score,
@@ -179,7 +150,6 @@ final as (
     from customers
     cross join as_of
     left join orders on customers.customer_id = orders.customer_id
-    left join current_predictions on customers.customer_id = current_predictions.customer_id
     left join latest_nps on customers.customer_id = latest_nps.customer_id
     left join points on customers.customer_id = points.customer_id
     left join engagement on customers.customer_id = engagement.customer_id
