@@ -90,6 +90,14 @@ def model_relations(manifest: Path) -> dict[str, Relation]:
             for n in nodes if n.get("resource_type") in ("model", "seed")}
 
 
+def incremental_models(manifest: Path) -> list[Relation]:
+    """The models dbt builds incrementally, as relations."""
+    nodes = read_manifest(manifest)["nodes"].values()
+    return sorted((Relation(n["schema"], n.get("alias") or n["name"]) for n in nodes
+                   if n.get("resource_type") == "model" and n["config"].get("materialized") == "incremental"),
+                  key=str)
+
+
 def tagged_columns(manifest: Path, tag: str) -> dict[str, set[str]]:
     """Model name -> columns carrying a tag in dbt (config: {tags: [...]})."""
     out: dict[str, set[str]] = {}

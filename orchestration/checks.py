@@ -10,6 +10,9 @@
   has. Both report the cluster profile (customers, clusters, this run's merges and splits, sizes),
   computed once.
 - ``late_exports`` (warning): export files that arrived behind the incremental lookback.
+- ``incremental_batch`` (warning) per incremental model: what this run processed (dbt's post-hook
+  record_incremental_batch writes it to audit.incremental_batches); fails when an incremental run
+  reprocessed the whole table.
 """
 
 import datetime as dt
@@ -20,10 +23,10 @@ import dagster as dg
 import duckdb
 
 from customer360.clv.pipeline import OUTPUT_TABLES as CLV_TABLES
-from customer360.dbt_artifacts import manifest_path, model_relations
+from customer360.dbt_artifacts import Relation, incremental_models, manifest_path, model_relations
 from customer360.quality.identity import cluster_profile, identity_quality, max_cluster_size_check
 from customer360.quality.mart_suites import SUITES, MartSuite
-from customer360.reporting import md_bar_table, md_image, md_table, png_bar_chart, write_chart
+from customer360.reporting import batch_summary, md_bar_table, md_image, md_table, png_bar_chart, write_chart
 from customer360.settings import Settings
 from customer360.warehouse import connect
 from orchestration.resources import DUCKDB_POOL
@@ -89,41 +92,57 @@ def _describe(suite: MartSuite, check: dict) -> str | None:
     return f"marts.{suite.table}: {m['failed']} expectation(s) failed: {failed}. See {MART_RUNBOOK}."
 
 
-@dg.multi_asset_check(
-    name="mart_suites",
-    specs=[spec for suite in SUITES for spec in _mart_specs(suite)],
-    pool=DUCKDB_POOL,
-    can_subset=True,
-    description="GX suites of the public marts, validated in bounded batches (customer360/quality/mart_suites.py).",
-)
-def mart_suites(context: dg.AssetCheckExecutionContext, settings: dg.ResourceParam[Settings]):
-    selected = context.selected_asset_check_keys
-    manifest = manifest_path(settings.project_dir)
-    validator = _mart_validator(settings.docs_dir, manifest, manifest.stat().st_mtime, settings.gx_batch_rows)
-    run = context.run.run_id[:8]
-    with connect(settings, read_only=True) as con:
-        for suite in [s for s in SUITES if mart_key(s) in {k.asset_key for k in selected}]:
-            key = mart_key(suite)
-            try:
-                validation = validator.validate_mart(con, suite, run_name=f"{run}-{suite.table}")
-            except duckdb.CatalogException as error:  # the mart was never built: nothing to vouch for
-                for name in (MART_SUITE, MART_WARNINGS):
-                    if dg.AssetCheckKey(key, name) in selected:
-                        yield dg.AssetCheckResult(
-                            asset_key=key, check_name=name, passed=False,
-                            severity=dg.AssetCheckSeverity.ERROR if name == MART_SUITE else dg.AssetCheckSeverity.WARN,
-                            description=f"marts.{suite.table} could not be read: {str(error).splitlines()[0]}",
-                        )
-                continue
-            for name, severity, level in ((MART_SUITE, "blocking", dg.AssetCheckSeverity.ERROR),
-                                          (MART_WARNINGS, "warning", dg.AssetCheckSeverity.WARN)):
-                if dg.AssetCheckKey(key, name) not in selected or severity not in validation.checks:
-                    continue
-                check = validation.checks[severity]
+def build_mart_suites_check(name: str, suites: list[MartSuite]) -> dg.AssetChecksDefinition:
+    """One subsettable check op over some marts' suites: GX is imported once per step, not per mart."""
+
+    @dg.multi_asset_check(
+        name=name,
+        specs=[spec for suite in suites for spec in _mart_specs(suite)],
+        pool=DUCKDB_POOL,
+        can_subset=True,
+        description="GX suites of the public marts, validated in bounded batches (customer360/quality/mart_suites.py).",
+    )
+    def _suites(context: dg.AssetCheckExecutionContext, settings: dg.ResourceParam[Settings]):
+        selected = context.selected_asset_check_keys
+        manifest = manifest_path(settings.project_dir)
+        validator = _mart_validator(settings.docs_dir, manifest, manifest.stat().st_mtime, settings.gx_batch_rows)
+        run = context.run.run_id[:8]
+        with connect(settings, read_only=True) as con:
+            for suite in [s for s in suites if mart_key(s) in {k.asset_key for k in selected}]:
+                yield from _validate(validator, con, suite, selected, run)
+
+    return _suites
+
+
+def _validate(validator, con, suite: MartSuite, selected, run: str):
+    key = mart_key(suite)
+    try:
+        validation = validator.validate_mart(con, suite, run_name=f"{run}-{suite.table}")
+    except duckdb.CatalogException as error:  # the mart was never built: nothing to vouch for
+        for name in (MART_SUITE, MART_WARNINGS):
+            if dg.AssetCheckKey(key, name) in selected:
                 yield dg.AssetCheckResult(
-                    asset_key=key, check_name=name, passed=check["passed"], severity=level,
-                    description=_describe(suite, check), metadata=mart_check_metadata(validation, check),
+                    asset_key=key, check_name=name, passed=False,
+                    severity=dg.AssetCheckSeverity.ERROR if name == MART_SUITE else dg.AssetCheckSeverity.WARN,
+                    description=f"marts.{suite.table} could not be read: {str(error).splitlines()[0]}",
                 )
+        return
+    for name, severity, level in ((MART_SUITE, "blocking", dg.AssetCheckSeverity.ERROR),
+                                  (MART_WARNINGS, "warning", dg.AssetCheckSeverity.WARN)):
+        if dg.AssetCheckKey(key, name) not in selected or severity not in validation.checks:
+            continue
+        check = validation.checks[severity]
+        yield dg.AssetCheckResult(
+            asset_key=key, check_name=name, passed=check["passed"], severity=level,
+            description=_describe(suite, check), metadata=mart_check_metadata(validation, check),
+        )
+
+
+# The CLV tables' suites are an op of their own: the CLV fit waits for the suites of the marts it reads,
+# and one op both before and after it would be a cycle Dagster resolves by splitting ops (the dbt build
+# included) into several steps.
+mart_suites = build_mart_suites_check("mart_suites", [s for s in SUITES if s.table not in CLV_TABLES])
+clv_suites = build_mart_suites_check("clv_suites", [s for s in SUITES if s.table in CLV_TABLES])
 
 
 # ------------------------------------------------------------------------------------------ identity
@@ -146,8 +165,9 @@ def identity_metadata(con, profile: dict, run_started_at: dt.datetime, docs_dir:
     png = png_bar_chart([label for label, _ in histogram], [n for _, n in histogram],
                         "clusters by number of identifiers", "clusters")
     chart = write_chart(docs_dir / "metadata" / "identity_cluster_sizes.png", png)
+    (published,) = con.execute("select count(*) from marts.dim_customers").fetchone()
     return {
-        "customers": dg.MetadataValue.int(profile["customers"]),
+        "customers": dg.MetadataValue.int(int(published)),  # as published: erased persons are not counted
         "clusters": dg.MetadataValue.int(profile["clusters"]),
         "merges_this_run": dg.MetadataValue.int(int(changes.get("merge", 0))),
         "splits_this_run": dg.MetadataValue.int(int(changes.get("split", 0))),
@@ -266,5 +286,66 @@ def late_exports(settings: dg.ResourceParam[Settings]) -> dg.AssetCheckResult:
     )
 
 
-def build_check_definitions() -> dg.Definitions:
-    return dg.Definitions(asset_checks=[mart_suites, identity_checks, late_exports])
+# ------------------------------------------------------------------------------ incremental batches
+
+
+def latest_batches(con) -> dict[str, dict]:
+    """Model -> the latest batch it recorded (audit.incremental_batches), empty before any dbt run."""
+    try:
+        rows = con.execute("""
+            select model, mode, rows_processed, cast(export_date_min as varchar), cast(export_date_max as varchar),
+                   export_days, rows_in_table, recorded_at
+            from audit.incremental_batches
+            qualify row_number() over (partition by model order by recorded_at desc) = 1
+        """).fetchall()
+    except duckdb.CatalogException:
+        return {}
+    names = ("model", "mode", "rows", "export_date_min", "export_date_max", "export_days", "rows_total", "recorded_at")
+    return {row[0]: dict(zip(names, row, strict=True)) for row in rows}
+
+
+def build_incremental_batch_check(models: list[Relation]) -> dg.AssetChecksDefinition:
+    keys = {dg.AssetKey([m.schema, m.name]): m.name for m in models}
+
+    @dg.multi_asset_check(
+        name="incremental_batches",
+        specs=[dg.AssetCheckSpec("incremental_batch", asset=key,
+                                 description="What this run's dbt build processed of the model; fails when an "
+                                             "incremental run reprocessed the whole table.") for key in keys],
+        pool=DUCKDB_POOL,
+        can_subset=True,
+    )
+    def incremental_batches(context: dg.AssetCheckExecutionContext, settings: dg.ResourceParam[Settings]):
+        started = _run_started_at(context)
+        with connect(settings, read_only=True) as con:
+            batches = latest_batches(con)
+        for check_key in context.selected_asset_check_keys:
+            batch = batches.get(keys[check_key.asset_key])
+            if batch is None or batch["recorded_at"] < started - dt.timedelta(seconds=5):
+                yield dg.AssetCheckResult(asset_key=check_key.asset_key, check_name="incremental_batch", passed=True,
+                                          description="Not built by this run.")
+                continue
+            whole = batch["mode"] == "incremental" and batch["rows"] >= batch["rows_total"] > 0
+            metadata = {
+                "incremental_mode": batch["mode"],
+                "rows_processed": dg.MetadataValue.int(int(batch["rows"])),
+                "rows_in_table": dg.MetadataValue.int(int(batch["rows_total"])),
+                "processed": dg.MetadataValue.text(batch_summary(batch)),
+            }
+            if batch["export_date_min"]:
+                metadata["processed_export_days"] = dg.MetadataValue.text(
+                    f"{batch['export_date_min']} .. {batch['export_date_max']} ({batch['export_days']} days)")
+            yield dg.AssetCheckResult(
+                asset_key=check_key.asset_key, check_name="incremental_batch", passed=not whole,
+                severity=dg.AssetCheckSeverity.WARN, metadata=metadata,
+                description=None if not whole else "An incremental run reprocessed the whole table: a day's run "
+                                                   "should cost a day's work (docs/runbook.md#incremental_batch)")
+
+    return incremental_batches
+
+
+def build_check_definitions(settings: Settings) -> dg.Definitions:
+    """The checks of the built warehouse; the incremental models are read from dbt's manifest."""
+    incremental = incremental_models(manifest_path(settings.project_dir))
+    return dg.Definitions(asset_checks=[mart_suites, clv_suites, identity_checks, late_exports,
+                                        build_incremental_batch_check(incremental)])

@@ -22,7 +22,7 @@ def build_definitions(settings: Settings | None = None) -> dg.Definitions:
         build_ingest_definitions(partitions),
         build_transform_definitions(settings),
         build_clv_definitions(),
-        build_check_definitions(),
+        build_check_definitions(settings),
     )
     assets, checks = list(stages.assets or []), list(stages.asset_checks or [])
     publish = build_publish_asset(

@@ -21,6 +21,7 @@ import pytest
 
 from orchestration.clv import CLV_FIT_KEY, CLV_PREDICTIONS_KEY
 from tests.conftest import RANGE_END, RANGE_START, Pipeline
+from tests.warehouse import PROJECT_DIR
 
 TOUCHPOINT_COLUMNS = ("touchpoint_id, customer_id, session_id, source_identifier_type, source_identifier_value, "
                       "channel, source, touchpoint_type, journey_stage, revenue, engaged_seconds, occurred_at, "
@@ -62,6 +63,14 @@ def materializations(result) -> dict[str, dict]:
         latest[materialization.asset_key.to_user_string()] = {
             k: getattr(v, "value", v) for k, v in materialization.metadata.items()}
     return latest
+
+
+def check_metadata(result, check_name: str) -> dict[str, dict]:
+    """The metadata of one check's evaluations in a run, per asset key, as plain values."""
+    return {e.asset_key.to_user_string(): {k: getattr(v, "value", v) for k, v in e.metadata.items()}
+            for e in (ev.asset_check_evaluation_data for ev in result.all_events
+                      if ev.event_type_value == "ASSET_CHECK_EVALUATION")
+            if e.check_name == check_name}
 
 
 def png_size(path: Path) -> tuple[int, int]:
@@ -172,9 +181,10 @@ def test_sensor_requests_the_new_day_and_that_run_loads_only_it(day_by_day):
 
 
 def test_one_day_run_reprocesses_a_few_days_not_the_history(day_by_day):
+    """What each incremental model processed is its `incremental_batch` check (dbt records it per run)."""
     pipeline, days, _, nine, _, one = day_by_day
-    full, incremental = materializations(nine), materializations(one)
-    for model in ("marts/fct_touchpoints", "marts/fct_sessions"):
+    full, incremental = check_metadata(nine, "incremental_batch"), check_metadata(one, "incremental_batch")
+    for model in ("marts/fct_touchpoints", "intermediate/int_journey__sessions"):
         assert full[model]["incremental_mode"] == "full"
         assert full[model]["rows_processed"] == full[model]["rows_in_table"]
         after = incremental[model]
@@ -186,6 +196,13 @@ def test_one_day_run_reprocesses_a_few_days_not_the_history(day_by_day):
     new_day_rows = pipeline.query(
         "select count(*) from marts.fct_touchpoints where _export_date = ?", [days[-1]])[0][0]
     assert incremental["marts/fct_touchpoints"]["rows_processed"] >= new_day_rows > 0
+
+
+def test_the_next_run_does_not_parse_the_dbt_project_again(day_by_day):
+    """A whole parse costs ~3.5 s at any warehouse size: a run reuses the last parse made for its profile."""
+    *_, one = day_by_day
+    (log,) = PROJECT_DIR.glob(f"target/*-{one.run_id[:7]}-*/dbt.log")
+    assert "Unable to do partial parsing" not in log.read_text()
 
 
 def test_day_by_day_equals_the_one_shot_build(day_by_day, demo_pipeline):
@@ -216,8 +233,10 @@ def test_ingest_shows_rows_per_export_day_of_each_raw_table(demo_pipeline):
 
 
 def test_dim_customers_shows_identity_figures_and_a_cluster_histogram(demo_pipeline):
+    """The identity checks carry the cluster profile (computed once for both)."""
     pipeline, result = demo_pipeline
-    m = materializations(result)["marts/dim_customers"]
+    m = check_metadata(result, "identity_quality")["marts/dim_customers"]
+    assert check_metadata(result, "no_runaway_cluster")["marts/dim_customers"]["customers"] == m["customers"]
     assert m["customers"] == pipeline.query("select count(*) from marts.dim_customers")[0][0]
     sizes = pipeline.query("""
         select count(*) as size from intermediate.int_identity__customer_ids group by customer_id""")
@@ -232,17 +251,22 @@ def test_dim_customers_shows_identity_figures_and_a_cluster_histogram(demo_pipel
 
 
 def test_dbt_step_shows_late_events_build_time_and_incremental_rows(demo_pipeline):
+    """Late events are the late_exports check; the build's time and nodes are dbt's own results, in the
+    dbt step's log; the rows an incremental model processed, its incremental_batch check."""
     pipeline, result = demo_pipeline
-    meta = materializations(result)
-    late = meta["intermediate/int_journey__late_events"]
+    late = check_metadata(result, "late_exports")["intermediate/int_journey__late_events"]
     expected = pipeline.query("""
         select sum(late_rows), sum(rows_beyond_lookback), count(*) from intermediate.int_journey__late_events""")[0]
     assert (late["late_rows"], late["rows_behind_lookback"], late["export_files"]) == tuple(int(v) for v in expected)
     assert "| web/events |" in late["late_by_source"]
-    assert 5 < late["dbt_build_seconds"] < 1800
-    assert late["dbt_nodes_failed"] == 0
-    assert "Slowest nodes" in late["dbt_build"] and "| fct_touchpoints |" in late["dbt_build"]
-    touchpoints = meta["marts/fct_touchpoints"]
+    with dg.DagsterInstance.from_config(str(pipeline.dagster_home)) as instance:
+        messages = [entry.user_message for entry in instance.all_logs(result.run_id)]
+    dbt_build = [m for m in messages if m.startswith("dbt build: ")]
+    assert len(dbt_build) == 1  # one dbt build per run
+    seconds = float(dbt_build[0].split()[2])
+    assert 5 < seconds < 1800 and ", 0 failed or errored" in dbt_build[0]
+    assert "Slowest nodes" in dbt_build[0] and "| fct_touchpoints |" in dbt_build[0]
+    touchpoints = check_metadata(result, "incremental_batch")["marts/fct_touchpoints"]
     assert touchpoints["incremental_mode"] == "full"  # the demo's first build
     assert touchpoints["rows_processed"] == pipeline.query("select count(*) from marts.fct_touchpoints")[0][0]
 

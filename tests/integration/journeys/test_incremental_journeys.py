@@ -129,7 +129,7 @@ def built(warehouse):
 
 
 def customer_of(wh, identifier_type, value):
-    return wh.query(f"select customer_id from marts.bdg_customer_identifiers "
+    return wh.query(f"select customer_id from intermediate.int_identity__customer_identifiers "
                     f"where identifier_type = '{identifier_type}' and identifier_value = '{value}'")[0][0]
 
 
@@ -201,5 +201,5 @@ def test_export_behind_the_lookback_is_counted_then_recovered_by_full_refresh(bu
 def test_journey_unit_tests_pass(built):
     wh, _, _ = built
     result = wh.dbt("test", "--select", "tag:journeys,test_type:unit")  # fails the test on any failure
-    for model in ("fct_sessions", "fct_touchpoints", "fct_order_attribution", "fct_journey_stages"):
+    for model in ("int_journey__sessions", "fct_touchpoints", "fct_order_attribution", "fct_journey_stages"):
         assert f"unit_test {model}::" in result.stdout

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import duckdb
 import pytest
 
 from customer360.clv import clv_check, run_clv
+from tests import warehouse as dbt_warehouse
 
 from .conftest import query
 
@@ -83,6 +85,22 @@ def test_marketing_audiences_are_consented_and_capped(june, june_ids):
         {"audience": "birthday_this_month", "customer_id": june_ids["C1"], "channel": "email", "prior_contacts_in_window": 2},
         {"audience": "cart_abandoners", "customer_id": june_ids["C5"], "channel": "push", "prior_contacts_in_window": 0},
     ]
+
+
+def test_an_unconsented_or_erased_audience_member_fails_the_consent_test(june, june_ids, tmp_path):
+    """The consent and erasure rule of audiences lives once, in assert_marketing_audiences_are_consented:
+    slip two members past the mart and the test names both."""
+    warehouse = tmp_path / june[0].name  # the same file name: the same catalog for dbt's SQL
+    shutil.copy(june[0], warehouse)
+    with duckdb.connect(str(warehouse)) as con:
+        for customer_id in (june_ids["C2"], "c-erased"):  # Bob withdrew email consent; nobody holds c-erased
+            con.execute("""insert into marts.marketing_audiences
+                           select * replace (? as customer_id, 'email' as channel)
+                           from marts.marketing_audiences limit 1""", [customer_id])
+    result = dbt_warehouse.run_dbt(warehouse, "test", "--select", "assert_marketing_audiences_are_consented",
+                                   target_path=tmp_path / "target")
+    assert result.returncode != 0, result.stdout[-3000:]
+    assert "Got 2 results" in result.stdout
 
 
 def test_rebuilding_as_of_an_earlier_date_gives_that_dates_answers(march, march_ids):
