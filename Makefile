@@ -49,7 +49,7 @@ bench: setup
 	$(RUN) python -m bench
 
 lint: setup
-	$(RUN) ruff check orchestration simulator tests bench
+	$(RUN) ruff check customer360 orchestration simulator converters tests bench
 
 clean:
 	rm -rf data target logs .venv

@@ -1,6 +1,7 @@
 -- One row per customer with a purchase: order figures as of as_of_date, RFM scores and segment.
 -- RFM scores are quintiles by rank: 1 + floor(5 * percent_rank), capped at 5, so ties share a score
--- and the lowest value always scores 1 (e.g. every one-time buyer has F = 1).
+-- and the lowest value always scores 1 (e.g. every one-time buyer has F = 1). M ranks revenue in cents:
+-- a sum of doubles differs in its last bits from run to run, which would reorder equal revenues.
 -- R orders by the last purchase day, F by the number of orders, M by revenue; the segment is looked
 -- up from R and F in seeds/rfm_segments.csv.
 with
@@ -54,7 +55,7 @@ scored as (
         {{ dbt.datediff('cast(per_customer.last_order_at as date)', 'per_customer.as_of_date', 'day') }} as days_since_last_order,
         least(5, 1 + cast(floor(5 * percent_rank() over (order by cast(per_customer.last_order_at as date))) as {{ dbt.type_int() }})) as recency_score,
         least(5, 1 + cast(floor(5 * percent_rank() over (order by per_customer.orders)) as {{ dbt.type_int() }})) as frequency_score,
-        least(5, 1 + cast(floor(5 * percent_rank() over (order by per_customer.revenue)) as {{ dbt.type_int() }})) as monetary_score
+        least(5, 1 + cast(floor(5 * percent_rank() over (order by round(per_customer.revenue, 2))) as {{ dbt.type_int() }})) as monetary_score
 
     from per_customer
 
