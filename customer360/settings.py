@@ -7,13 +7,16 @@ Paths are absolute, so dbt, Dagster and tests agree whatever the working directo
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
+import datetime as dt
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_LANDING_DIR = PROJECT_DIR / "data" / "landing"  # the demo is simulated only into this folder
 
 DEMO_SALT = "customer360-demo-salt"  # only for the simulated demo warehouse (make run, tests)
 ENGINES = ("duckdb", "spark")
@@ -27,6 +30,13 @@ DUCKDB_THREADS = 2
 DBT_THREADS = 1
 
 
+# Ingest: events before the business started are placeholders or typos (docs/landing.md).
+BUSINESS_START = "2000-01-01"
+MAX_ROW_BYTES = 1 << 20  # a CSV record longer than this is quarantined on its own (DuckDB's own limit is 2 MB)
+MAX_REJECTED_SHARE = 0.05  # rows of a source in files rejected whole, above which publish is blocked
+KEEP_DBT_RUNS = 5  # dbt target folders kept under target/ (each ~20 MB)
+
+
 class MissingSaltError(RuntimeError):
     pass
 
@@ -34,6 +44,36 @@ class MissingSaltError(RuntimeError):
 def _path(env: Mapping[str, str], name: str, default: Path) -> Path:
     value = env.get(name)
     return Path(value).resolve() if value else default
+
+
+def _float(env: Mapping[str, str], name: str, default: float) -> float:
+    value = env.get(name)
+    try:
+        return float(value) if value else default
+    except ValueError:
+        raise ValueError(f"{name}={value!r} is not a number") from None
+
+
+def _date(env: Mapping[str, str], name: str, default: str) -> dt.date:
+    value = env.get(name) or default
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{name}={value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _encodings(env: Mapping[str, str], name: str) -> dict[str, str]:
+    """'crm=latin-1,pos=cp1252' -> {'crm': 'latin-1', 'pos': 'cp1252'}; each encoding must be known to Python."""
+    value = env.get(name) or ""
+    out: dict[str, str] = {}
+    for item in filter(None, (part.strip() for part in value.split(","))):
+        source, _, encoding = item.partition("=")
+        try:
+            out[source.strip()] = codecs.lookup(encoding.strip()).name
+        except LookupError:
+            raise ValueError(f"{name}={value!r}: {encoding.strip()!r} is not an encoding "
+                             "(write source=encoding, e.g. crm=latin-1)") from None
+    return out
 
 
 def _int(env: Mapping[str, str], name: str, default: int) -> int:
@@ -69,11 +109,17 @@ class Settings:
     gx_batch_rows: int = 250_000  # rows per GX validation of a mart
     alert_webhook_url: str | None = None
     ui_url: str = "http://127.0.0.1:3000"
+    business_start: dt.date = dt.date.fromisoformat(BUSINESS_START)  # no event timestamp before it
+    source_encodings: tuple[tuple[str, str], ...] = ()  # (source, declared encoding); others UTF-8 (BOM sniffed)
+    max_row_bytes: int = MAX_ROW_BYTES
+    max_rejected_share: float = MAX_REJECTED_SHARE
+    erase_landing: bool = False  # C360_ERASE_LANDING=1: rewrite landing files without erased persons' rows
+    keep_dbt_runs: int = KEEP_DBT_RUNS
 
     @classmethod
     def from_environment(cls, env: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if env is None else env
-        landing = _path(env, "LANDING_DIR", PROJECT_DIR / "data" / "landing")
+        landing = _path(env, "LANDING_DIR", DEFAULT_LANDING_DIR)
         engine = env.get("C360_ENGINE", "duckdb")
         if engine not in ENGINES:
             raise ValueError(f"C360_ENGINE={engine!r}: choose one of {', '.join(ENGINES)}")
@@ -98,7 +144,27 @@ class Settings:
             gx_batch_rows=_int(env, "C360_GX_BATCH_ROWS", 250_000),
             alert_webhook_url=env.get("ALERT_WEBHOOK_URL") or None,
             ui_url=(env.get("DAGSTER_UI_URL") or "http://127.0.0.1:3000").rstrip("/"),
+            business_start=_date(env, "C360_BUSINESS_START", BUSINESS_START),
+            source_encodings=tuple(sorted(_encodings(env, "C360_SOURCE_ENCODINGS").items())),
+            max_row_bytes=_int(env, "C360_MAX_ROW_BYTES", MAX_ROW_BYTES),
+            max_rejected_share=_float(env, "C360_MAX_REJECTED_SHARE", MAX_REJECTED_SHARE),
+            erase_landing=env.get("C360_ERASE_LANDING") == "1",
+            keep_dbt_runs=_int(env, "C360_KEEP_DBT_RUNS", KEEP_DBT_RUNS),
         )
+
+    def encoding_of(self, source: str) -> str | None:
+        """The encoding declared for a source's exports (C360_SOURCE_ENCODINGS), None: UTF-8 (UTF-16 by its BOM)."""
+        return dict(self.source_encodings).get(source)
+
+    @property
+    def landing_is_default(self) -> bool:
+        """LANDING_DIR unset (or set to the project's data/landing): the only folder the demo fills."""
+        return self.landing_dir == DEFAULT_LANDING_DIR
+
+    @property
+    def build_lock_path(self) -> Path:
+        """The lock one build holds at a time (per Dagster instance, whose duckdb pool it shares)."""
+        return (self.dagster_home or self.warehouse_path.parent) / "c360-build.lock"
 
     def replace(self, **changes) -> Settings:
         return dataclasses.replace(self, **changes)

@@ -3,6 +3,10 @@ through publish in one Dagster run, and print what was built.
 
     python -m orchestration.build            # LANDING_DIR (default data/landing), demo data if empty
     LANDING_DIR=/my/exports python -m orchestration.build
+    LANDING_DIR=/tmp/demo python -m orchestration.build --simulate   # the demo into another folder
+
+The demo is simulated only into the default landing folder (or with --simulate): a mistyped
+LANDING_DIR stops before ingest (exit 2), as does any other problem of customer360/preflight.py.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from pathlib import Path
 import duckdb
 
 from customer360.landing import discover
+from customer360.preflight import preflight
 from customer360.settings import PROJECT_DIR, Settings
 
 DEMO = {"persons": 3000, "days": 90, "seed": 42}
@@ -54,17 +59,25 @@ def summarise(warehouse: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--no-simulate", action="store_true", help="never fill an empty landing folder")
+    parser.add_argument("--simulate", action="store_true",
+                        help="simulate the demo into an empty LANDING_DIR other than the default data/landing")
     args = parser.parse_args(argv)
 
     settings = Settings.from_environment()
     landing = settings.landing_dir
-    if not any(landing.glob("*/*/*")) and not args.no_simulate:
+    if (not any(landing.glob("*/*/*")) and not args.no_simulate
+            and (settings.landing_is_default or args.simulate)):
         simulate_demo(landing, settings.truth_dir)
+    problems = preflight(settings)
+    if problems:  # before ingest: nothing is built, nothing written
+        print("\n".join(f"Not built: {p}" for p in problems), file=sys.stderr)
+        return 2
 
     # Definitions after the landing folder is filled: the daily partitions start at its earliest export.
     import dagster as dg
 
     from orchestration.definitions import build_definitions
+    from orchestration.recovery import exclusive_build
 
     dates = discover(landing).export_dates
     if not dates:
@@ -72,11 +85,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(f"Building export days {dates[0]} .. {dates[-1]} from {landing} into {settings.warehouse_path}")
     started = time.monotonic()
-    result = build_definitions(settings).resolve_job_def("build_warehouse").execute_in_process(
-        instance=dg.DagsterInstance.get(),
-        tags={RANGE_START: dates[0], RANGE_END: dates[-1]},
-        raise_on_error=False,
-    )
+    instance = dg.DagsterInstance.get()
+    try:  # one build at a time; what a killed build left behind is repaired first (orchestration/recovery.py)
+        with exclusive_build(settings, instance) as process_tags:
+            result = build_definitions(settings).resolve_job_def("build_warehouse").execute_in_process(
+                instance=instance,
+                tags={RANGE_START: dates[0], RANGE_END: dates[-1], **process_tags},
+                raise_on_error=False,
+            )
+    except KeyboardInterrupt:
+        print("Interrupted: the build stopped; the serving file was not changed.", file=sys.stderr)
+        return 130
     elapsed = time.monotonic() - started
 
     failed_checks = [

@@ -33,15 +33,20 @@ def clv_fit(context: dg.AssetExecutionContext, settings: dg.ResourceParam[Settin
     plain = {k: v for k, v in summary.items() if k != "fit_rows" and isinstance(v, (int, float, str, bool))}
     yield dg.MaterializeResult(asset_key=CLV_FIT_KEY, metadata=plain)
     yield dg.MaterializeResult(asset_key=CLV_PREDICTIONS_KEY, metadata={"customers": plain.get("customers", 0)})
-    # Too little history to hold out a period warns; a fit that failed or predicts badly blocks publish.
+    # Too little history to hold out a period warns (predictions are left NULL); a fit that failed or
+    # predicts badly blocks publish.
     too_short = check_metadata.get("not_evaluable_only", False)
+    if too_short:
+        context.log.warning("CLV: the history is too short to judge the fit; predictions left NULL (a warning, "
+                            "publish goes ahead; docs/runbook.md#clv_fit_healthy)")
     yield dg.AssetCheckResult(
         asset_key=CLV_FIT_KEY, check_name="clv_fit_healthy", passed=passed,
         severity=dg.AssetCheckSeverity.WARN if too_short else dg.AssetCheckSeverity.ERROR,
         description=None if passed else "; ".join(check_metadata.get("failures", [])) + (
-            ": too little history for a holdout, the fit is not judged" if too_short else
+            ": too little history to judge the fit, predictions left NULL" if too_short else
             ": predicted CLV is NULL, historic CLV stands (docs/runbook.md#clv_fit_healthy)"),
-        metadata={k: v for k, v in check_metadata.items() if isinstance(v, (int, float, str, bool))},
+        metadata={**{k: v for k, v in check_metadata.items() if isinstance(v, (int, float, str, bool))},
+                  "predictions_made": summary.get("predictions_made", 0)},
     )
 
 

@@ -4,6 +4,7 @@ import dagster as dg
 from dagster._core.storage.asset_check_execution_record import AssetCheckExecutionRecordStatus
 
 from customer360.dbt_artifacts import manifest_path, tagged_columns
+from customer360.recovery import remove_orphan_build_files
 from customer360.serving import publish_marts
 from customer360.settings import Settings
 from orchestration.resources import DUCKDB_POOL
@@ -48,6 +49,8 @@ def build_publish_asset(mart_keys: list[dg.AssetKey], check_keys: list[dg.AssetC
                 ),
                 metadata={"failed_checks": dg.MetadataValue.md("\n".join(f"- `{k}`" for k in failed))},
             )
+        for orphan in remove_orphan_build_files(settings.serving_path):  # of a publish killed half-way
+            context.log.info(f"removed {orphan.name}, left by a publish that did not finish")
         result = publish_marts(
             warehouse_path=settings.warehouse_path,
             serving_path=settings.serving_path,

@@ -21,6 +21,7 @@ from customer360.dbt_artifacts import (
     reuse_partial_parse,
 )
 from customer360.landing import ensure_raw_tables
+from customer360.recovery import prune_dbt_targets
 from customer360.settings import Settings
 from customer360.warehouse import connect
 from orchestration.resources import DUCKDB_POOL, dbt_project
@@ -69,6 +70,7 @@ def build_transform_definitions(settings: Settings) -> dg.Definitions:
         invocation = dbt.cli(DBT_BUILD, context=context, raise_on_error=False, target_path=target_path)
         yield from invocation.stream()
         keep_partial_parse(settings, target_path)
+        prune_dbt_targets(settings.project_dir / "target", settings.keep_dbt_runs)  # ~20 MB a run otherwise
         summary = results_summary(invocation.get_artifact("run_results.json"))
         context.log.info(f"dbt build: {summary['text']}\n\n{summary['markdown']}")
         error = invocation.get_error()

@@ -19,6 +19,12 @@ predicted_clv_12m are NULL; Gamma-Gamma not converged -> expected_average_spend 
 NULL. Historical CLV (revenue to date, in customer_loyalty) is unaffected. clv_check then fails, so a
 blocking asset check keeps the publish step from shipping it.
 
+Too short a history to judge (the holdout cannot be evaluated: no purchases before the calibration end,
+or none repeated there): every prediction is left NULL and the fit rows' message says why; clv_check
+reports it as "not evaluable", which the Dagster check turns into a warning: a young shop's warehouse
+is published, without predictions nobody could vouch for. A prediction that is not a finite,
+non-negative number (a probability outside 0..1) is never written: it is NULL.
+
 CLV = sum over the next 12 months of (expected purchases in month m) x (expected average spend),
 discounted by (1 + monthly_discount_rate)^m; default 1% a month (~12.7% a year). Revenue, not margin.
 """
@@ -196,6 +202,16 @@ def fit_and_predict(
     elif gamma.converged and n:
         spend = np.asarray(models.gamma_gamma_expected_spend(gamma.params, x, z_bar), dtype=float)
 
+    judged = all(HoldoutResult.error(p, a) is not None for p, a in (
+        (holdout.purchases_predicted, holdout.purchases_actual), (holdout.revenue_predicted, holdout.revenue_actual)))
+    if not judged:
+        reason = (f"predictions left NULL: the history is too short to judge the fit "
+                  f"(no holdout evaluation over the last {holdout_weeks} weeks)")
+        fit_rows["message"] = fit_rows["message"].fillna("").map(lambda m: f"{m}; {reason}" if m else reason)
+        purchases = alive = spend = clv = np.full(n, np.nan)
+    purchases, spend, clv = (_finite(v, 0.0) for v in (purchases, spend, clv))
+    alive = _finite(alive, 0.0, 1.0)
+
     predictions = pd.DataFrame({
         "customer_id": summary["customer_id"].astype(str),
         "predicted_purchases_12m": purchases,
@@ -206,6 +222,13 @@ def fit_and_predict(
         "fit_id": fit_id,
     }, columns=list(PREDICTION_COLUMNS))
     return fit_rows, predictions
+
+
+def _finite(values, low: float, high: float = np.inf) -> np.ndarray:
+    """The values, NaN (NULL in the table) where not a finite number within [low, high]."""
+    values = np.asarray(values, dtype=float)
+    with np.errstate(invalid="ignore"):
+        return np.where(np.isfinite(values) & (values >= low) & (values <= high), values, np.nan)
 
 
 def _latest_as_of_date(con: duckdb.DuckDBPyConnection) -> dt.date:
@@ -258,6 +281,7 @@ def run_clv(
         "as_of_date": as_of_date.isoformat(),
         "customers": len(predictions),
         "converged": bool(all(r["converged"] for r in rows)),
+        "predictions_made": int(predictions["predicted_purchases_12m"].notna().sum()),
         "models": {r["model"]: {k: r[k] for k in ("parameters", "log_likelihood", "converged", "holdout_predicted",
                                                   "holdout_actual", "holdout_error", "message")} for r in rows},
         "fit_rows": rows,

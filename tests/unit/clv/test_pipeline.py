@@ -146,3 +146,26 @@ def test_run_clv_reads_fct_orders_and_writes_both_tables(tmp_path, cdnow_transac
                              "where table_name = 'clv_model_fit'").fetchall())
     assert types["parameters"] == "VARCHAR" and types["converged"] == "BOOLEAN"
     assert np.isclose(json.loads(first["models"]["bg_nbd"]["parameters"])["r"], CDNOW_BGNBD["r"], rtol=0.1)
+
+
+def test_a_history_too_short_to_judge_leaves_every_prediction_null_and_only_warns():
+    """30 days of purchases: the 13-week holdout cannot be evaluated, so nothing is predicted (no -inf, no guess)
+    and the check says 'not evaluable', which the Dagster check reports as a warning, not a veto."""
+    purchases = simulate_transactions(400, {"r": 0.5, "alpha": 2.0, "a": 0.8, "b": 3.0}, CDNOW_GAMMA_GAMMA,
+                                      dt.date(2025, 1, 1), 30, dt.date(2025, 1, 30), seed=3)
+    fit_rows, predictions = fit_and_predict(purchases, "2025-01-30")
+
+    assert len(predictions) > 300
+    predicted = ["predicted_purchases_12m", "probability_alive", "expected_average_spend", "predicted_clv_12m"]
+    assert predictions[predicted].isna().all().all()
+    assert fit_rows["message"].str.contains("predictions left NULL: the history is too short").all()
+    passed, metadata = clv_check(fit_rows)
+    assert not passed and metadata["not_evaluable_only"]
+
+
+def test_a_prediction_that_is_not_a_finite_non_negative_number_is_null():
+    from customer360.clv.pipeline import _finite
+
+    values = _finite([1.5, -np.inf, np.inf, np.nan, -0.1, 0.0], 0.0)
+    assert values[0] == 1.5 and values[5] == 0.0 and np.isnan(values[1:5]).all()
+    assert np.isnan(_finite([1.2], 0.0, 1.0)).all()  # a probability above 1
