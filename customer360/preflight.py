@@ -40,8 +40,8 @@ def _writable_folder(folder: Path) -> str | None:
 def serving_folder_writable(settings: Settings) -> list[str]:
     """Publish builds the serving file beside the old one and renames it into place."""
     why = _writable_folder(settings.serving_path.parent)
-    return [f"SERVING_PATH={settings.serving_path}: its folder {why}; publish could not write the serving "
-            "file (set SERVING_PATH to a writable place)."] if why else []
+    return [(f"SERVING_PATH={settings.serving_path}: its folder {why}; publish could not write the serving "
+             "file (set SERVING_PATH to a writable place).")] if why else []
 
 
 def warehouse_folder_writable(settings: Settings) -> list[str]:
@@ -53,8 +53,8 @@ def landing_has_exports(settings: Settings) -> list[str]:
     """The landing folder exists and holds at least one export file of the contract."""
     landing = settings.landing_dir
     if not landing.exists():
-        return [f"LANDING_DIR={landing} does not exist: point LANDING_DIR at your exports ({LAYOUT}, "
-                "docs/landing.md), or leave it unset for the demo."]
+        return [(f"LANDING_DIR={landing} does not exist: point LANDING_DIR at your exports ({LAYOUT}, "
+                 "docs/landing.md), or leave it unset for the demo.")]
     if not landing.is_dir():
         return [f"LANDING_DIR={landing} is not a folder."]
     if not os.access(landing, os.R_OK | os.X_OK):

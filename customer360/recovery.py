@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 HOST = socket.gethostname()
 POLL_SECONDS = 1.0
@@ -135,7 +136,7 @@ class BuildLock:
             os.close(self._fd)
             self._fd = None
 
-    def __enter__(self) -> BuildLock:
+    def __enter__(self) -> Self:
         self.acquire()
         return self
 

@@ -37,6 +37,9 @@ MAX_REJECTED_SHARE = 0.05  # rows of a source in files rejected whole, above whi
 KEEP_DBT_RUNS = 5  # dbt target folders kept under target/ (each ~20 MB)
 
 
+_BUSINESS_START_DATE = dt.date.fromisoformat(BUSINESS_START)
+
+
 class MissingSaltError(RuntimeError):
     pass
 
@@ -109,7 +112,7 @@ class Settings:
     gx_batch_rows: int = 250_000  # rows per GX validation of a mart
     alert_webhook_url: str | None = None
     ui_url: str = "http://127.0.0.1:3000"
-    business_start: dt.date = dt.date.fromisoformat(BUSINESS_START)  # no event timestamp before it
+    business_start: dt.date = _BUSINESS_START_DATE  # no timestamp before it (docs/landing.md)
     source_encodings: tuple[tuple[str, str], ...] = ()  # (source, declared encoding); others UTF-8 (BOM sniffed)
     max_row_bytes: int = MAX_ROW_BYTES
     max_rejected_share: float = MAX_REJECTED_SHARE

@@ -28,6 +28,7 @@ from customer360.landing import (
     quarantine_unknown_exports,
 )
 from customer360.landing.contract import ENTITIES, SOURCES, Entity, entities_of
+from customer360.landing.load import LoadOptions
 from customer360.landing.quarantine import quarantine_summary
 from customer360.reporting import md_image, md_table, png_bar_chart, write_chart
 from customer360.settings import Settings
@@ -180,7 +181,8 @@ def build_ingest_asset(source: str, partitions: dg.PartitionsDefinition) -> dg.A
             for entity in entities:
                 results = load_export_days(
                     con, entity, {day: found.for_table(entity.table, day) for day in days}, settings.landing_dir,
-                    max_batch_bytes=settings.ingest_batch_bytes, workers=settings.ingest_workers)
+                    max_batch_bytes=settings.ingest_batch_bytes, workers=settings.ingest_workers,
+                    options=LoadOptions.from_settings(settings))
                 # one line per entity, not per day: a year's backfill would log thousands (the per-day
                 # figures are the `days` table of the materialisation)
                 with_files = [r for r in results if r.files]

@@ -13,6 +13,11 @@ VARCHAR, TIMESTAMP, DATE, BIGINT, DOUBLE, BOOLEAN = "VARCHAR", "TIMESTAMP", "DAT
 
 MAX_AMOUNT = 100_000.0  # an order, line price or till total above this is absurd for a retailer
 MAX_QUANTITY = 1_000
+# Plausible dates: no timestamp before the business started (C360_BUSINESS_START, Settings); birth dates
+# from 1900 to 14 years before the export date; 1970-01-01 (the Unix epoch) is a placeholder for "unknown"
+# in any date or timestamp column. Each is quarantined with a reason (rules.py).
+BUSINESS_START = "business_start"  # Column.earliest: the configured business start
+EPOCH = "1970-01-01"
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,17 @@ class Column:
     max: float | None = None
     pii: bool = False
     description: str = ""
+    earliest: str | None = None  # dates/timestamps: an ISO date, or BUSINESS_START (the configured one)
+    min_age_years: int | None = None  # dates: at most the export date minus this many years (birth dates)
+
+    @property
+    def date_bounds(self) -> str:
+        """The plausible-date rule as docs/landing.md states it ('' for other columns)."""
+        if self.type not in (TIMESTAMP, DATE):
+            return ""
+        lower = {None: "", BUSINESS_START: "business start"}.get(self.earliest, self.earliest)
+        upper = f"export date - {self.min_age_years} years" if self.min_age_years else ""
+        return f"{lower} .. {upper}".strip(" .") if upper else f">= {lower}" if lower else ""
 
 
 @dataclass(frozen=True)
@@ -57,11 +73,13 @@ class Entity:
 
 
 def _c(name: str, type_: str = VARCHAR, **kw) -> Column:
+    if type_ == TIMESTAMP:  # no event, record or consent before the business existed
+        kw.setdefault("earliest", BUSINESS_START)
     return Column(name, type_, **kw)
 
 
 def _r(name: str, type_: str = VARCHAR, **kw) -> Column:
-    return Column(name, type_, required=True, **kw)
+    return _c(name, type_, required=True, **kw)
 
 
 AMOUNT = {"min": 0.0, "max": MAX_AMOUNT}
@@ -76,7 +94,8 @@ APP_EVENT_TYPES = (
 ENTITIES: tuple[Entity, ...] = (
     Entity("crm", "customers", (
         _r("crm_customer_id"), _c("first_name", pii=True), _c("last_name", pii=True),
-        _c("email", pii=True), _c("phone", pii=True), _c("birth_date", DATE, pii=True),
+        _c("email", pii=True), _c("phone", pii=True),
+        _c("birth_date", DATE, pii=True, earliest="1900-01-01", min_age_years=14),
         _c("street", pii=True), _c("postcode"), _c("city"), _c("country"),
         _c("created_at", TIMESTAMP), _r("updated_at", TIMESTAMP),
     ), key=("crm_customer_id",), event_time="updated_at",

@@ -34,12 +34,14 @@ import duckdb
 
 from customer360.landing.contract import BY_TABLE, Entity, ExportFile, quarantine_ddl, raw_table_ddl
 from customer360.landing.raw_tables import RAW_SCHEMA
-from customer360.landing.rules import BAD, TYPED, classify_statements, typed_column
+from customer360.landing.rules import BAD, DEFAULT_BUSINESS_START, TYPED, classify_statements, typed_column
 from customer360.landing.stage import (
+    MAX_ROW_BYTES,
     STAGE,
     RejectedFile,
     StagedFile,
     create_stage,
+    estimate_rows,
     extra_sql,
     payload_sql,
     read_headers,
@@ -56,6 +58,25 @@ COMPRESSION_FACTOR = {".gz": 6, ".parquet": 4}  # rough size in memory per byte 
 WORKERS = 2  # batches loaded side by side (each stages its files in memory: two fit DuckDB's limit)
 
 DayFiles = list[tuple[str, str]]  # (absolute path, path relative to the landing folder) of one day
+UNREADABLE = "_c360_unreadable"  # temp table: rows decode.py could not read, with their reason and text
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    """What a build's settings change in loading (Settings: C360_BUSINESS_START, C360_SOURCE_ENCODINGS,
+    C360_MAX_ROW_BYTES)."""
+
+    business_start: str = DEFAULT_BUSINESS_START  # no timestamp before it (too_early:<column>)
+    encodings: tuple[tuple[str, str], ...] = ()  # (source, declared encoding); others UTF-8
+    max_row_bytes: int = MAX_ROW_BYTES  # a CSV record above it is quarantined on its own
+
+    @classmethod
+    def from_settings(cls, settings) -> LoadOptions:
+        return cls(business_start=settings.business_start.isoformat(), encodings=settings.source_encodings,
+                   max_row_bytes=settings.max_row_bytes)
+
+    def encoding_of(self, source: str) -> str | None:
+        return dict(self.encodings).get(source)
 
 
 @dataclass(frozen=True)
@@ -149,9 +170,10 @@ def load_export_day(
     landing_dir: str | os.PathLike,
     *,
     schema: str = RAW_SCHEMA,
+    options: LoadOptions | None = None,
 ) -> LoadResult:
     """Replace one export day of one entity in raw and raw.quarantine from its export files."""
-    return load_export_days(con, entity, {export_date: files}, landing_dir, schema=schema)[0]
+    return load_export_days(con, entity, {export_date: files}, landing_dir, schema=schema, options=options)[0]
 
 
 def load_export_days(
@@ -163,6 +185,7 @@ def load_export_days(
     schema: str = RAW_SCHEMA,
     max_batch_bytes: int = MAX_BATCH_BYTES,
     workers: int = WORKERS,
+    options: LoadOptions | None = None,
 ) -> list[LoadResult]:
     """Replace export days of one entity in raw and raw.quarantine from their export files.
 
@@ -174,6 +197,7 @@ def load_export_days(
     never raised; unexpected errors (a bug, a full disk) roll the batch back and are raised.
     """
     entity = as_entity(entity)
+    options = options or LoadOptions()
     results: dict[str, LoadResult] = {}
     to_load: list[tuple[str, DayFiles]] = []
     for day, files in files_by_day.items():
@@ -189,10 +213,10 @@ def load_export_days(
         con.execute(quarantine_ddl(schema))
     batches = list(_batches(sorted(to_load), max_batch_bytes))
     if len(batches) < 2 or workers < 2:
-        loaded = [_load_batch(con, entity, batch, schema) for batch in batches]
+        loaded = [_load_batch(con, entity, batch, schema, options) for batch in batches]
     else:
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(_load_batch_on_cursor, con, entity, batch, schema) for batch in batches]
+            futures = [pool.submit(_load_batch_on_cursor, con, entity, batch, schema, options) for batch in batches]
             loaded = [future.result() for future in futures]  # the first failure is raised, after the rest ran
     for batch_results in loaded:
         for result in batch_results:
@@ -200,11 +224,11 @@ def load_export_days(
     return [results[day] for day in sorted(results)]
 
 
-def _load_batch_on_cursor(con, entity: Entity, batch, schema: str) -> list[LoadResult]:
+def _load_batch_on_cursor(con, entity: Entity, batch, schema: str, options: LoadOptions) -> list[LoadResult]:
     """_load_batch on a connection of its own to the same database (temp tables are per connection)."""
     cursor = con.cursor()
     try:
-        return _load_batch(cursor, entity, batch, schema)
+        return _load_batch(cursor, entity, batch, schema, options)
     finally:
         cursor.close()
 
@@ -218,6 +242,7 @@ class _Batch:
 
     entity: Entity
     days: list[str]
+    options: LoadOptions
     staged: list[StagedFile]
     paths: dict[int, str]
     rejected: list[tuple[str, RejectedFile]]  # (export date, file)
@@ -231,13 +256,19 @@ class _Batch:
 
 
 def _stage(con, batch: _Batch) -> None:
-    """Read every file as text into the stage; a file DuckDB cannot parse to the end is rejected whole."""
+    """Read every file as text into the stage; its unreadable rows (decode.py) into UNREADABLE; a file
+    that cannot be read at all is rejected whole."""
     width = max((len(s.header) for s in batch.staged), default=0)
     create_stage(con, width)
-    for s, e in stage_files(con, list(batch.staged), batch.paths, width):
+    for s, e in stage_files(con, list(batch.staged), batch.paths, width, batch.options.max_row_bytes):
         batch.staged.remove(s)
         batch.rejected.append((s.export_date, RejectedFile(s.relpath, e.reason, e.detail)))
-        batch.rejected_info[s.relpath] = {"header": s.header}
+        batch.rejected_info[s.relpath] = {"header": s.header, "rows": estimate_rows(batch.paths[s.idx])}
+    con.execute(f"create or replace temp table {UNREADABLE} (_file_idx integer, _line_number bigint, "
+                "_reason varchar, _detail varchar, _payload varchar)")
+    unreadable = [(s.idx, r.line_number, r.reason, r.detail, r.payload) for s in batch.staged for r in s.bad_rows]
+    if unreadable:
+        con.executemany(f"insert into {UNREADABLE} values (?, ?, ?, ?, ?)", unreadable)
     batch.landed = dict(con.execute(f"select _export_date::varchar, count(*) from {STAGE} group by 1").fetchall())
 
 
@@ -247,8 +278,11 @@ def _classify(con, batch: _Batch) -> None:
     if not batch.staged:
         return
     for statement in classify_statements(batch.entity, source_sql(batch.entity, batch.staged),
-                                         extra_sql(batch.staged)):
+                                         extra_sql(batch.staged), business_start=batch.options.business_start):
         con.execute(statement)
+    # a row decode.py could not read is quarantined for that, whatever its placeholder broke
+    con.execute(f"delete from {BAD} where (_file_idx, _line_number) in (select _file_idx, _line_number from {UNREADABLE})")
+    con.execute(f"insert into {BAD} select _file_idx, _line_number, _reason, _detail from {UNREADABLE}")
     day_of = {s.idx: s.export_date for s in batch.staged}
     for idx, reason, n in con.execute(f"select _file_idx, _reason, count(*) from {BAD} group by 1, 2").fetchall():
         reasons = batch.by_day_reason[day_of[idx]]
@@ -284,8 +318,11 @@ def _replace_days(con, batch: _Batch, schema: str, loaded_at: str) -> int:
                 insert into {schema}.quarantine
                     (source, entity, source_file, line_number, export_date, reason, detail, payload, quarantined_at)
                 select {_lit(entity.source)}, {_lit(entity.name)}, _source_file, _line_number,
-                       _export_date, _reason, _detail, {payload_sql(batch.staged)}, timestamp '{loaded_at}'
+                       _export_date, {BAD}._reason, {BAD}._detail,
+                       coalesce({UNREADABLE}._payload, {payload_sql(batch.staged)}),
+                       timestamp '{loaded_at}'
                 from {STAGE} join {BAD} using (_file_idx, _line_number)
+                left join {UNREADABLE} using (_file_idx, _line_number)
                 """
             )
     if batch.rejected:
@@ -302,19 +339,20 @@ def _replace_days(con, batch: _Batch, schema: str, loaded_at: str) -> int:
 
 
 def _drop_temp(con) -> None:
-    for t in (STAGE, TYPED, BAD):
+    for t in (STAGE, TYPED, BAD, UNREADABLE):
         try:
             con.execute(f"drop table if exists temp.{t}")
         except duckdb.Error:
             pass
 
 
-def _load_batch(con, entity: Entity, days: list[tuple[str, DayFiles]], schema: str) -> list[LoadResult]:
+def _load_batch(con, entity: Entity, days: list[tuple[str, DayFiles]], schema: str,
+                options: LoadOptions) -> list[LoadResult]:
     """Stage, classify and replace some export days in one transaction; one LoadResult per day."""
     started = time.perf_counter()
     items = [(path, rel, day) for day, day_items in days for path, rel in day_items]
-    staged, paths, rejected, rejected_info = read_headers(con, entity, items)
-    batch = _Batch(entity, [day for day, _ in days], staged, paths, rejected, rejected_info)
+    staged, paths, rejected, rejected_info = read_headers(con, entity, items, options.encoding_of(entity.source))
+    batch = _Batch(entity, [day for day, _ in days], options, staged, paths, rejected, rejected_info)
     loaded_at = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(sep=" ")
     phases: dict[str, float] = {}
     in_transaction = False

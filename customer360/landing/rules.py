@@ -1,8 +1,8 @@
 """The typing and row rules of the landing contract, as SQL over a load's staged rows.
 
 Every row is typed once, then gets the first rule it breaks (missing_required, missing_one_of,
-bad_timestamp/bad_date/bad_number/bad_boolean, negative/out_of_range, unknown_value,
-future_timestamp, duplicate_key within its export day) or passes. Cheap string tests only: this runs
+bad_timestamp/bad_date/bad_number/bad_boolean, epoch_placeholder/too_early/too_late (plausible dates),
+negative/out_of_range, unknown_value, future_timestamp, duplicate_key within its export day) or passes. Cheap string tests only: this runs
 on every row of a million-row day.
 """
 
@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from customer360.landing.contract import BIGINT, BOOLEAN, DATE, DOUBLE, TIMESTAMP, VARCHAR, Entity
+from customer360.landing.contract import (
+    BIGINT,
+    BOOLEAN,
+    BUSINESS_START,
+    DATE,
+    DOUBLE,
+    EPOCH,
+    TIMESTAMP,
+    VARCHAR,
+    Entity,
+)
+from customer360.settings import BUSINESS_START as BUSINESS_START_DATE
 from customer360.sql import identifier as _ident
 from customer360.sql import literal as _lit
 
@@ -89,11 +100,39 @@ class Rule:
     detail: str  # SQL over the raw columns giving the human sentence (only run on broken rows)
 
 
-def rules_for(entity: Entity) -> list[Rule]:
+DEFAULT_BUSINESS_START = BUSINESS_START_DATE  # Settings.business_start (C360_BUSINESS_START) in a build
+
+
+def date_rules(entity: Entity, business_start: str = DEFAULT_BUSINESS_START) -> list[Rule]:
+    """Plausible dates (contract.Column.earliest / min_age_years): the 1970-01-01 epoch is a placeholder
+    in any date or timestamp column; nothing before its lower bound (the business start for
+    timestamps, 1900 for birth dates); a birth date no later than the export date minus N years."""
+    rules: list[Rule] = []
+    for c in entity.columns:
+        if c.type not in (TIMESTAMP, DATE):
+            continue
+        shown = f"{_lit(c.name + ' ')} || {_show(_ident(c.name))}"
+        value = f"cast({typed_column(c.name)} as date)"
+        rules.append(Rule(f"epoch_placeholder:{c.name}", f"{value} = date {_lit(EPOCH)}",
+                          f"{shown} || {_lit(' is the 1970-01-01 epoch, a placeholder for an unknown date')}"))
+        if c.earliest:
+            earliest = business_start if c.earliest == BUSINESS_START else c.earliest
+            why = " (the business start, C360_BUSINESS_START)" if c.earliest == BUSINESS_START else ""
+            rules.append(Rule(f"too_early:{c.name}", f"{value} < date {_lit(earliest)}",
+                              f"{shown} || {_lit(f' is before {earliest}{why}')}"))
+        if c.min_age_years:
+            latest = f"(_export_date - interval {int(c.min_age_years)} year)"
+            rules.append(Rule(f"too_late:{c.name}", f"{value} > {latest}",
+                              f"{shown} || {_lit(f' is later than {c.min_age_years} years before the export date ')}"
+                              " || _export_date::varchar"))
+    return rules
+
+
+def rules_for(entity: Entity, business_start: str = DEFAULT_BUSINESS_START) -> list[Rule]:
     """The row rules of an entity, in the order they are tried (the first broken one wins).
 
     Key duplicates are not here: they are looked for among the rows that pass every rule. Rules see
-    each row's _export_date (the future rule is relative to it).
+    each row's _export_date (the future and birth-date rules are relative to it).
     """
     q = _ident
     rules: list[Rule] = []
@@ -111,6 +150,7 @@ def rules_for(entity: Entity) -> list[Rule]:
             reason, what = kinds[c.type]
             rules.append(Rule(f"{reason}:{c.name}", f"({_p(c.name)} and {typed_column(c.name)} is null)",
                               f"{_lit(c.name + ' ')} || {_show(q(c.name))} || {_lit(' is not ' + what)}"))
+    rules += date_rules(entity, business_start)
     for c in entity.columns:
         if c.min is None and c.max is None:
             continue
@@ -138,7 +178,8 @@ def rules_for(entity: Entity) -> list[Rule]:
 
 
 def classify_statements(entity: Entity, source_sql: str, extra_sql: str,
-                        typed_table: str = TYPED, bad_table: str = BAD) -> list[str]:
+                        typed_table: str = TYPED, bad_table: str = BAD,
+                        business_start: str = DEFAULT_BUSINESS_START) -> list[str]:
     """The SQL statements that type every staged row once and find the broken ones.
 
     ``source_sql`` yields _file_idx, _source_file, _export_date, _line_number and each contract column
@@ -150,7 +191,7 @@ def classify_statements(entity: Entity, source_sql: str, extra_sql: str,
     3. among the rows that pass, the second and later copies of a key within one export day (in file
        then line order) are added as duplicate_key, naming where the first copy is.
     """
-    rules = rules_for(entity)
+    rules = rules_for(entity, business_start)
     typed = [f"{typed_expr(entity, c, _ident(c))} as {typed_column(c)}" for c in entity.column_names]
     flags = [f"{given_expr(_ident(c))} as {_p(c)}" for c in _flagged(entity)]
     reason = "case " + " ".join(f"when {r.condition} then {_lit(r.reason)}" for r in rules) + " end"

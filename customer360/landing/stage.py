@@ -1,8 +1,14 @@
 """Stage export files: read each one as text (all VARCHAR) into one temp table, positionally.
 
-A file that cannot be used (empty, no header, missing a required column, not UTF-8, truncated so that
-DuckDB cannot parse it) becomes one file-level rejection; the other files still stage. A file is read
-completely before anything is written, so a broken file never leaves half of itself behind.
+A file that cannot be used (empty, no header, missing a required column, a header that does not
+decode, a truncated gzip) becomes one file-level rejection; the other files still stage. A file
+DuckDB cannot read whole because of some of its rows (a byte that is not UTF-8, a row over
+C360_MAX_ROW_BYTES, a row with a column too many), or that is not UTF-8 at all (a UTF-16 byte-order
+mark, a source declared latin-1 in C360_SOURCE_ENCODINGS), is decoded row by row first (decode.py):
+its unreadable rows are quarantined one by one with their line numbers and the rest of it loads. A
+file is read completely before anything is written, so a broken file never leaves half of itself
+behind. Details of rejections name no value of the file (they reach Dagster's logs): the header a
+file had is kept in its quarantine payload.
 
 The stage table holds ``c0, c1, ...`` + file index, path, export date and 1-based data line. Line
 numbers: for CSV the 1-based data record number (the header is line 0; blank lines are skipped; a
@@ -11,19 +17,29 @@ record with a quoted newline counts once), for Parquet the 1-based row number.
 
 from __future__ import annotations
 
-import csv
-import gzip
 import os
-from dataclasses import dataclass
+import tempfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import duckdb
 
 from customer360.landing.contract import Entity
+from customer360.landing.decode import (
+    BadRow,
+    Unsalvageable,
+    needs_decoding,
+    open_binary,
+    read_header,
+    salvage,
+)
 from customer360.sql import identifier as _ident
 from customer360.sql import literal as _lit
 
 STAGE = "_c360_stage"  # the temp table of a load's staged rows
 MAX_HEADER_BYTES = 1 << 20
+MAX_ROW_BYTES = 1 << 20  # Settings.max_row_bytes (C360_MAX_ROW_BYTES) in a build
 STAGE_FILES_PER_STATEMENT = 32  # files read by one staging statement (stage_files)
 
 
@@ -42,6 +58,8 @@ class StagedFile:
     header: list[str]  # column names as in the file (stripped)
     positions: dict[str, int]  # contract column -> position in the file
     extras: list[tuple[str, int]]  # (name, position) of non-contract columns
+    encoding: str = "utf-8"  # what the file is read in (decode.py decodes anything but UTF-8 first)
+    bad_rows: list[BadRow] = field(default_factory=list)  # rows decode.py could not read (quarantined)
 
 
 class FileRejected(Exception):
@@ -50,35 +68,30 @@ class FileRejected(Exception):
         self.reason, self.detail = reason, detail
 
 
-def first_line(msg: str) -> str:
-    lines = [ln.strip() for ln in str(msg).splitlines() if ln.strip()]
-    text = " ".join(lines[:3])
-    return text[:400]
-
-
-def _csv_header(path: str) -> list[str]:
-    opener = gzip.open if path.lower().endswith(".gz") else open
+def _csv_header(path: str, declared: str | None = None) -> tuple[list[str], str]:
+    """The header's column names and the encoding the file is read in."""
     try:
-        with opener(path, "rb") as fh:
+        with open_binary(path) as fh:
             raw = fh.readline(MAX_HEADER_BYTES)
-    except (OSError, EOFError) as e:  # BadGzipFile is an OSError
+    except (OSError, EOFError, zlib.error) as e:  # BadGzipFile is an OSError
         raise FileRejected("file_unreadable", f"cannot read the file: {e}") from e
-    if not raw.strip():
+    if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise FileRejected("file_empty", "the file is empty or its first line (the header) is blank")
-    if len(raw) >= MAX_HEADER_BYTES and not raw.endswith(b"\n"):
-        raise FileRejected("file_unreadable", "the header line is longer than 1 MB: not a CSV export")
     try:
-        line = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise FileRejected("file_unreadable", f"the header is not UTF-8 text ({e.reason})") from e
-    return [name.strip() for name in next(csv.reader([line.rstrip("\r\n")]))]
+        return read_header(path, declared, MAX_HEADER_BYTES)
+    except UnicodeError as e:
+        raise FileRejected("file_unreadable", str(e)) from e
+    except ValueError as e:
+        raise FileRejected("file_unreadable", str(e)) from e
+    except (OSError, EOFError, zlib.error) as e:
+        raise FileRejected("file_unreadable", f"cannot read the file: {e}") from e
 
 
 def _parquet_header(con, path: str) -> list[str]:
     try:
         rows = con.execute(f"describe select * from read_parquet({_lit(path)})").fetchall()
     except duckdb.Error as e:
-        raise FileRejected("file_unreadable", f"not a readable Parquet file: {first_line(e)}") from e
+        raise FileRejected("file_unreadable", f"not a readable Parquet file: {error_cause(e)}") from e
     return [r[0] for r in rows]
 
 
@@ -91,8 +104,9 @@ def _map_header(entity: Entity, header: list[str]) -> tuple[dict[str, int], list
     for pos, name in enumerate(header):
         name = name or f"column{pos + 1}"
         norm = name.strip().lower()
-        if norm in seen:
-            raise FileRejected(f"file_duplicate_column:{norm}", f"the header names column {norm!r} twice")
+        if norm in seen:  # the name is not shown: a file without a header has data there
+            raise FileRejected("file_duplicate_column", f"the header names column {pos + 1}'s name twice "
+                                                        "(the header is in the quarantine payload)")
         seen.add(norm)
         if norm in contract:
             positions[norm] = pos
@@ -102,8 +116,8 @@ def _map_header(entity: Entity, header: list[str]) -> tuple[dict[str, int], list
     if missing:
         raise FileRejected(
             f"file_missing_column:{missing[0]}",
-            f"required column(s) {', '.join(missing)} missing from the header "
-            f"(found: {', '.join(header) or 'none'})",
+            f"required column(s) {', '.join(missing)} missing from the header ({len(header)} column(s) found; "
+            "the header is in the quarantine payload)",
         )
     if entity.one_of_required and not any(c in positions for c in entity.one_of_required):
         cols = "|".join(entity.one_of_required)
@@ -149,33 +163,74 @@ def _stage_insert(width: int) -> str:
     return f"insert into {STAGE} (_file_idx, _source_file, _export_date, _line_number{cols}) "
 
 
-def _stage_file(con, staged: StagedFile, path: str, width: int) -> None:
+def error_cause(error: Exception) -> str:
+    """DuckDB's message without the data it quotes (an 'Original Line: ...' holds a row of the file)."""
+    lines = [ln.strip() for ln in str(error).splitlines() if ln.strip()]
+    kept = [ln for ln in lines[:4] if not ln.lower().startswith(("original line", "line:", "file ="))]
+    return " ".join(kept)[:400]
+
+
+def _stage_salvaged(con, staged: StagedFile, path: str, width: int, max_row_bytes: int, workdir: str) -> None:
+    """Decode the file row by row (decode.py) and stage the clean copy; its unreadable rows are kept on
+    ``staged.bad_rows`` (placeholders hold their lines in the stage)."""
+    copy = Path(tempfile.mkstemp(suffix=".csv", dir=workdir)[1])
     try:
-        con.execute(_stage_insert(width) + _stage_select(staged, path, width))
+        staged.bad_rows = salvage(path, staged.encoding, len(staged.header), copy, max_row_bytes)
+        con.execute(_stage_insert(width) + _stage_select(staged, str(copy), width))
+    except Unsalvageable as e:
+        raise FileRejected("file_unreadable", str(e)) from e
     except duckdb.Error as e:
-        raise FileRejected("file_unreadable", f"DuckDB could not read the file: {first_line(e)}") from e
+        raise FileRejected("file_unreadable", f"DuckDB could not read the file: {error_cause(e)}") from e
+    finally:
+        copy.unlink(missing_ok=True)
 
 
-def stage_files(con, staged: list[StagedFile], paths: dict[int, str], width: int) -> list[tuple[StagedFile, FileRejected]]:
+def _stage_file(con, staged: StagedFile, path: str, width: int, max_row_bytes: int, workdir: str) -> None:
+    if path.lower().endswith(".parquet"):
+        try:
+            con.execute(_stage_insert(width) + _stage_select(staged, path, width))
+        except duckdb.Error as e:
+            raise FileRejected("file_unreadable", f"DuckDB could not read the file: {error_cause(e)}") from e
+        return
+    if not needs_decoding(staged.encoding):
+        try:
+            con.execute(_stage_insert(width) + _stage_select(staged, path, width))
+            return
+        except duckdb.Error:  # a bad byte, an oversized or malformed row: salvage the rest
+            pass
+    _stage_salvaged(con, staged, path, width, max_row_bytes, workdir)
+
+
+def stage_files(con, staged: list[StagedFile], paths: dict[int, str], width: int,
+                max_row_bytes: int = MAX_ROW_BYTES) -> list[tuple[StagedFile, FileRejected]]:
     """Stage files STAGE_FILES_PER_STATEMENT at a time, as one UNION ALL each: DuckDB reads the files of
     a statement side by side, and a statement costs the same for one file as for many (365 daily gzip
     files of web events: 8.6 s one statement each, 1.7 s in groups). A group with a file DuckDB cannot
-    read is a failed statement, which stages nothing; its files are then staged one by one, so only the
-    broken file is rejected. Returns the rejected files."""
+    read is a failed statement, which stages nothing; its files are then staged one by one, a file
+    DuckDB cannot read whole through decode.py, so only its broken rows (or a truly broken file) are
+    lost. Files in another encoding than UTF-8 always go through decode.py. Returns the rejected files."""
     rejected = []
-    for start in range(0, len(staged), STAGE_FILES_PER_STATEMENT):
-        group = staged[start:start + STAGE_FILES_PER_STATEMENT]
-        try:
-            con.execute(_stage_insert(width) + " union all ".join(
-                _stage_select(s, paths[s.idx], width) for s in group))
-            continue
-        except duckdb.Error:
-            pass
-        for s in group:
+    direct = [s for s in staged if not needs_decoding(s.encoding)]
+    with tempfile.TemporaryDirectory(prefix="c360-decode-") as workdir:
+        for start in range(0, len(direct), STAGE_FILES_PER_STATEMENT):
+            group = direct[start:start + STAGE_FILES_PER_STATEMENT]
             try:
-                _stage_file(con, s, paths[s.idx], width)
-            except FileRejected as e:
-                rejected.append((s, e))
+                con.execute(_stage_insert(width) + " union all ".join(
+                    _stage_select(s, paths[s.idx], width) for s in group))
+                continue
+            except duckdb.Error:
+                pass
+            for s in group:
+                try:
+                    _stage_file(con, s, paths[s.idx], width, max_row_bytes, workdir)
+                except FileRejected as e:
+                    rejected.append((s, e))
+        for s in staged:
+            if needs_decoding(s.encoding):
+                try:
+                    _stage_file(con, s, paths[s.idx], width, max_row_bytes, workdir)
+                except FileRejected as e:
+                    rejected.append((s, e))
     return rejected
 
 
@@ -216,9 +271,35 @@ def payload_sql(staged: list[StagedFile]) -> str:
     return _per_file(staged, exprs, "null::varchar")
 
 
-def read_headers(con, entity: Entity, items: list[tuple[str, str, str]]):
+def estimate_rows(path: str) -> int | None:
+    """Data rows of a file that could not be used (its share of the day decides whether publish goes
+    ahead): newline count minus the header for CSV (as far as a truncated gzip goes), the row count in
+    a Parquet footer; None when it cannot be told."""
+    if path.lower().endswith(".parquet"):
+        try:
+            with duckdb.connect() as con:
+                return int(con.execute("select sum(num_rows) from parquet_file_metadata(?)", [path]).fetchone()[0])
+        except (duckdb.Error, TypeError):
+            return None
+    lines = 0
+    gz = path.lower().endswith(".gz")
+    inflate = zlib.decompressobj(wbits=47) if gz else None  # gzip or zlib header; stops where the data ends
+    try:
+        with open(path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                lines += (inflate.decompress(chunk) if inflate else chunk).count(b"\n")
+    except OSError:
+        return None
+    except zlib.error:
+        if not lines:
+            return None
+    return max(lines - 1, 0)
+
+
+def read_headers(con, entity: Entity, items: list[tuple[str, str, str]], encoding: str | None = None):
     """Header of every (path, relpath, export date): (staged files, their paths, rejected files with
-    their day, facts about rejected files for their quarantine payload)."""
+    their day, facts about rejected files for their quarantine payload). ``encoding``: what the
+    entity's source declared (None: UTF-8, UTF-16 when the file starts with its byte-order mark)."""
     staged: list[StagedFile] = []
     paths: dict[int, str] = {}
     rejected: list[tuple[str, RejectedFile]] = []
@@ -229,15 +310,19 @@ def read_headers(con, entity: Entity, items: list[tuple[str, str, str]]):
             facts["bytes"] = os.path.getsize(path)
             if facts["bytes"] == 0:
                 raise FileRejected("file_empty", "the file has 0 bytes")
-            header = _parquet_header(con, path) if path.lower().endswith(".parquet") else _csv_header(path)
+            read_in = "utf-8"
+            if path.lower().endswith(".parquet"):
+                header = _parquet_header(con, path)
+            else:
+                header, read_in = _csv_header(path, encoding)
             header = [h or f"column{p + 1}" for p, h in enumerate(header)]
             facts["header"] = header
             positions, extras = _map_header(entity, header)
-            staged.append(StagedFile(idx, rel, day, header, positions, extras))
+            staged.append(StagedFile(idx, rel, day, header, positions, extras, read_in))
             paths[idx] = path
         except FileRejected as e:
             rejected.append((day, RejectedFile(rel, e.reason, e.detail)))
-            info[rel] = facts
+            info[rel] = {**facts, "rows": estimate_rows(path) if facts.get("bytes") else 0}
         except OSError as e:
             rejected.append((day, RejectedFile(rel, "file_unreadable", f"cannot read the file: {e}")))
             info[rel] = facts

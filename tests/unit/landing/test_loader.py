@@ -68,23 +68,29 @@ def test_bad_input_catalogue_each_row_and_file_gets_its_reason(con, landing):
     loaded = {ln for (ln,) in rows(con, "select _line_number from raw.shop__orders")}
     assert got == {ln: r for ln, r in ORDERS_EXPECTED.items() if r}
     assert loaded == {ln for ln, r in ORDERS_EXPECTED.items() if r is None}
-    assert result.rows_landed == 10  # the header-only file lands 0 rows; rejected files none
+    # 10 rows of the main file, 3 of the truncated one, 1 of the latin-1 one (the header-only file lands 0)
+    assert result.rows_landed == 14
     assert result.rows_landed == result.rows_loaded + result.rows_quarantined
-    assert (result.rows_loaded, result.rows_quarantined) == (2, 8)
-    assert result.quarantined_by_reason["duplicate_key"] == 1 and sum(result.quarantined_by_reason.values()) == 8
+    assert (result.rows_loaded, result.rows_quarantined) == (3, 11)
+    assert result.quarantined_by_reason["duplicate_key"] == 1 and sum(result.quarantined_by_reason.values()) == 11
+
+    # a broken row costs that row, not its file: the cut last line, the byte that is not UTF-8
+    assert rows(con, "select line_number, reason from raw.quarantine where source_file like '%truncated%' "
+                     "order by 1") == [(2, "missing_required:order_id"), (3, "wrong_column_count")]
+    assert rows(con, "select _line_number, order_id from raw.shop__orders where _source_file like '%truncated%'") == [
+        (1, "t-1")]
+    assert rows(con, "select line_number, reason from raw.quarantine where source_file like '%latin1%'") == [
+        (1, "bad_encoding")]
 
     # file level: one quarantine row each, line_number NULL, the rest of the day still loaded
     assert {r.relpath: r.reason for r in result.rejected_files} == {
         f"shop/orders/{DAY}_empty.csv": "file_empty",
-        f"shop/orders/{DAY}_truncated.csv": "file_unreadable",
         f"shop/orders/{DAY}_no_total.csv": "file_missing_column:order_total",
-        f"shop/orders/{DAY}_latin1.csv": "file_unreadable",
         f"shop/orders/{DAY}_cut.csv.gz": "file_unreadable",
     }
     file_rows = rows(con, "select source_file, reason from raw.quarantine "
                           "where line_number is null and source = 'shop' order by 1")
     assert [r[1] for r in file_rows] == [r.reason for r in result.rejected_files]
-    assert rows(con, "select count(*) from raw.shop__orders where _source_file like '%truncated%'") == [(0,)]
     assert rows(con, "select source, reason from raw.quarantine where source_file like 'erp/%'") == [
         ("erp", "unknown_source")]
     assert len(result.files) == 7
