@@ -29,7 +29,13 @@ from customer360.landing import (
 )
 from customer360.landing.contract import ENTITIES, SOURCES, Entity, entities_of
 from customer360.landing.load import LoadOptions
-from customer360.landing.quarantine import quarantine_summary
+from customer360.landing.quarantine import (
+    PRIVACY_INPUTS,
+    privacy_input_problems,
+    quarantine_summary,
+    rejected_rows,
+)
+from customer360.landing.unknown import list_unloaded_paths
 from customer360.reporting import md_image, md_table, png_bar_chart, write_chart
 from customer360.settings import Settings
 from customer360.warehouse import connect
@@ -39,6 +45,7 @@ GROUP = "ingest"
 DAYS_SHOWN = 60  # rows per export day: the latest days shown in the metadata table and chart
 QUARANTINE_RATE_THRESHOLD = 0.02
 CONTRACT, RANGES, QUARANTINE_RATE = "landing_contract", "landing_ranges", "quarantine_rate"
+REJECTED_SHARE, PRIVACY_INPUT = "rejected_share", "privacy_input_complete"
 UNKNOWN_EXPORTS_KEY = dg.AssetKey(["raw", "unknown_exports"])
 
 
@@ -213,36 +220,34 @@ def build_unknown_exports_asset(partitions: dg.PartitionsDefinition) -> dg.Asset
         backfill_policy=dg.BackfillPolicy.single_run(),
         pool=DUCKDB_POOL,
         description=(
-            "Export files in the landing folder whose source or entity is not in the landing contract: one row "
-            "each in raw.quarantine (reason unknown_source / unknown_entity), so nothing arrives unseen."
+            "Every path in the landing folder that is not loaded, with its reason, in raw.unknown_exports "
+            "(exports of a source or entity outside the contract, names without an export date, other "
+            "suffixes, wrong depth, hidden files and markers); the unknown exports also get a row in "
+            "raw.quarantine. Nothing under the landing folder vanishes."
         ),
     )
     def unknown_exports(context: dg.AssetExecutionContext, settings: dg.ResourceParam[Settings]):
         days = run_export_days(context) or []
-        found = discover(settings.landing_dir, days)
+        everything = discover(settings.landing_dir)  # the listing covers the whole folder, not only the run's days
         with connect(settings) as con:
             ensure_raw_tables(con)
             for day in days:
-                quarantine_unknown_exports(con, day, [u for u in found.unknown if u.file.export_date == day])
-        if found.unknown:
+                quarantine_unknown_exports(con, day, [u for u in everything.unknown if u.file.export_date == day])
+            listed = list_unloaded_paths(con, settings.landing_dir, everything)
+        by_reason = Counter(reason for _, reason, _ in listed)
+        if listed:
             context.log.warning(
-                f"{len(found.unknown)} export file(s) not in the landing contract: "
-                + ", ".join(f"{u.file.relpath} ({u.reason})" for u in found.unknown[:20])
-            )
-        if found.unrecognised:
-            context.log.warning(
-                f"{len(found.unrecognised)} file(s) in the landing folder are not export files "
-                f"(<source>/<entity>/<YYYY-MM-DD>*.csv|csv.gz|parquet): {', '.join(found.unrecognised[:20])}"
-            )
+                f"{len(listed)} path(s) in the landing folder are not loaded ("
+                + ", ".join(f"{n} {reason}" for reason, n in by_reason.most_common())
+                + "): see raw.unknown_exports and the check no_unknown_exports")
         return dg.MaterializeResult(metadata={
             "export_dates": dg.MetadataValue.text(_day_span(days)),
-            "unknown_files": dg.MetadataValue.int(len(found.unknown)),
-            "unknown_by_reason": dg.MetadataValue.md(md_table(
-                ["reason", "files"], Counter(u.reason for u in found.unknown).most_common())),
-            "files": dg.MetadataValue.md(md_table(
-                ["export date", "file", "reason"],
-                [(u.file.export_date, u.file.relpath, u.reason) for u in found.unknown])),
-            "unrecognised_files": dg.MetadataValue.int(len(found.unrecognised)),
+            "paths_not_loaded": dg.MetadataValue.int(len(listed)),
+            "unknown_files": dg.MetadataValue.int(sum(by_reason[r] for r in ("unknown_source", "unknown_entity"))),
+            "not_loaded_by_reason": dg.MetadataValue.md(md_table(["reason", "paths"], by_reason.most_common())),
+            "paths": dg.MetadataValue.md(md_table(["path", "reason", "export date"], listed[:200],
+                                                  "Every path of the landing folder is loaded.",
+                                                  "see raw.unknown_exports")),
         })
 
     return unknown_exports
@@ -328,8 +333,49 @@ def _quarantine_rate_result(key: dg.AssetKey, days: list[str], rate: dict) -> dg
     )
 
 
+def _rejected_share_result(key: dg.AssetKey, entity: Entity, days: list[str], share: dict,
+                           limit: float) -> dg.AssetCheckResult:
+    """ERROR severity without blocking the run: dbt still builds, publish refuses (its veto)."""
+    passed = share["share"] <= limit
+    return dg.AssetCheckResult(
+        check_name=REJECTED_SHARE, asset_key=key, severity=dg.AssetCheckSeverity.ERROR, passed=passed,
+        description=None if passed else (
+            f"{share['share']:.1%} of the rows raw.{entity.table} received for {_day_span(days)} were in files "
+            f"rejected whole (limit {limit:.0%}, C360_MAX_REJECTED_SHARE): not published until the files are "
+            "fixed and the days replayed (docs/runbook.md#rejected_share)"),
+        metadata={
+            "rows_in_rejected_files": dg.MetadataValue.int(share["rejected_rows"]),
+            "rows_landed": dg.MetadataValue.int(share["landed_rows"]),
+            "share": dg.MetadataValue.float(round(share["share"], 6)),
+            "limit": dg.MetadataValue.float(limit),
+            "rejected_files": dg.MetadataValue.md(md_table(
+                ["export date", "file", "reason", "rows"], share["files"], "No file rejected.", "see raw.quarantine")),
+        },
+    )
+
+
+def _privacy_input_result(key: dg.AssetKey, entity: Entity, problems: list[tuple]) -> dg.AssetCheckResult:
+    by_reason = Counter(reason for *_, reason in problems)
+    return dg.AssetCheckResult(
+        check_name=PRIVACY_INPUT, asset_key=key, severity=dg.AssetCheckSeverity.ERROR, passed=not problems,
+        description=None if not problems else (
+            f"{len(problems)} {entity.name.replace('_', ' ')} row(s) or file(s) quarantined: a lost request is a person "
+            "not erased or contacted without consent, so nothing is published until the export is fixed and its "
+            "day replayed (docs/runbook.md#privacy_input_complete)"),
+        metadata={
+            "quarantined": dg.MetadataValue.int(len(problems)),
+            "by_reason": dg.MetadataValue.md(md_table(["reason", "rows or files"], by_reason.most_common())),
+            "where": dg.MetadataValue.md(md_table(
+                ["export date", "file", "line", "reason"],
+                [(d, f, "whole file" if ln is None else ln, r) for d, f, ln, r in problems[:50]],
+                "Nothing quarantined.", "see raw.quarantine")),
+        },
+    )
+
+
 def build_landing_check(entity: Entity) -> dg.AssetChecksDefinition:
     key = raw_key(entity)
+    privacy_input = entity.table in PRIVACY_INPUTS
     specs = [
         dg.AssetCheckSpec(CONTRACT, asset=key, blocking=True,
                           description="GX: columns exist, required values present, enum values and types as in "
@@ -340,7 +386,17 @@ def build_landing_check(entity: Entity) -> dg.AssetChecksDefinition:
         dg.AssetCheckSpec(QUARANTINE_RATE, asset=key,
                           description=f"At most {QUARANTINE_RATE_THRESHOLD:.0%} of the landed rows quarantined, "
                                       "and no export file rejected whole."),
+        # ERROR without blocking the run: it runs in this op, which dbt waits for (landing_contract
+        # blocks), so publish's veto always sees it; dbt and the erasure still run.
+        dg.AssetCheckSpec(REJECTED_SHARE, asset=key,
+                          description="The rows in files rejected whole stay under C360_MAX_REJECTED_SHARE of what "
+                                      "the table received in the run's export days; above it publish is refused."),
     ]
+    if privacy_input:
+        specs.append(dg.AssetCheckSpec(
+            PRIVACY_INPUT, asset=key,
+            description="No row or file of this privacy input quarantined (any export day, duplicates aside): "
+                        "otherwise publish is refused, the serving file keeps its last good state."))
 
     @dg.multi_asset_check(name=f"landing_checks_{entity.table}", specs=specs, pool=DUCKDB_POOL,
                           description=f"Landing checks of raw.{entity.table}.")
@@ -370,6 +426,8 @@ def build_landing_check(entity: Entity) -> dg.AssetChecksDefinition:
                 blocking_days.append((day, blocking))
                 warning_days.append((day, warning))
             rate = quarantine_summary(con, entity, days)
+            share = rejected_rows(con, entity, days)
+            problems = privacy_input_problems(con, entity) if privacy_input else []
 
         yield dg.AssetCheckResult(
             check_name=CONTRACT, asset_key=key, severity=dg.AssetCheckSeverity.ERROR,
@@ -382,28 +440,32 @@ def build_landing_check(entity: Entity) -> dg.AssetChecksDefinition:
             metadata=_gx_metadata(warning_days, skipped, empty, docs),
         )
         yield _quarantine_rate_result(key, days, rate)
+        yield _rejected_share_result(key, entity, days, share, settings.max_rejected_share)
+        if privacy_input:
+            yield _privacy_input_result(key, entity, problems)
 
     return _checks
 
 
 @dg.asset_check(asset=UNKNOWN_EXPORTS_KEY, name="no_unknown_exports", pool=DUCKDB_POOL,
-                description="No export file of a source or entity outside the landing contract.")
-def no_unknown_exports(context: dg.AssetCheckExecutionContext, settings: dg.ResourceParam[Settings]):
-    days = run_export_days(context)  # None (run on its own): every export day
-    where, params = "reason in ('unknown_source', 'unknown_entity')", []
-    if days:
-        where += f" and export_date in ({', '.join('?' for _ in days)})"
-        params = days
+                description="Every path in the landing folder is loaded: none listed in raw.unknown_exports "
+                            "(an export outside the contract, a name without an export date, another suffix, "
+                            "a wrong depth, a hidden file or marker).")
+def no_unknown_exports(settings: dg.ResourceParam[Settings]):
     with connect(settings) as con:
-        files = con.execute(
-            f"select export_date::varchar, source_file, reason from raw.quarantine where {where} order by 1, 2",
-            params,
-        ).fetchall()
+        ensure_raw_tables(con)
+        listed = con.execute(
+            "select path, reason, export_date::varchar from raw.unknown_exports order by reason, path").fetchall()
+    by_reason = Counter(reason for _, reason, _ in listed)
     return dg.AssetCheckResult(
-        passed=not files, severity=dg.AssetCheckSeverity.WARN,
-        description=f"{len(files)} export file(s) outside the landing contract" if files else None,
-        metadata={"unknown_files": dg.MetadataValue.int(len(files)),
-                  "files": dg.MetadataValue.md(md_table(["export date", "file", "reason"], files))},
+        passed=not listed, severity=dg.AssetCheckSeverity.WARN,
+        description=(f"{len(listed)} path(s) in the landing folder not loaded: "
+                     + ", ".join(f"{n} {reason}" for reason, n in by_reason.most_common())
+                     + " (docs/runbook.md#no_unknown_exports)") if listed else None,
+        metadata={"paths_not_loaded": dg.MetadataValue.int(len(listed)),
+                  "unknown_files": dg.MetadataValue.int(sum(by_reason[r] for r in ("unknown_source", "unknown_entity"))),
+                  "by_reason": dg.MetadataValue.md(md_table(["reason", "paths"], by_reason.most_common())),
+                  "files": dg.MetadataValue.md(md_table(["path", "reason", "export date"], listed[:200]))},
     )
 
 

@@ -77,6 +77,11 @@ def csv_body(table: pa.Table, quote: set[str]) -> bytes:
     return line.buffers()[2].slice(int(offsets[0]), int(offsets[-1] - offsets[0])).to_pybytes()
 
 
+# A broken consent or erasure request blocks publish (customer360/landing/quarantine.py): the demo's
+# CRM exports them clean, so the demo publishes; the blocking itself is tested with hand-made files.
+PRIVACY_INPUTS = ("crm/consents", "crm/erasure_requests")
+
+
 @dataclass
 class FileFault:
     kind: str  # "empty" | "missing_column"
@@ -96,9 +101,10 @@ class Exporter:
         self._pool = ThreadPoolExecutor(max_workers=1)
         self._pending: deque = deque()
         if cfg.days >= 3:
-            # one day's erasure requests arrive as a 0-byte file (that day's requests come a day later);
-            # one day's order lines lack the required sku column
-            self.faults["crm/erasure_requests"] = FileFault("empty", "crm/erasure_requests", 1)
+            # one day's reviews arrive as a 0-byte file (that day's reviews come a day later);
+            # one day's order lines lack the required sku column. The privacy inputs (consents, erasure
+            # requests) are exported clean: any quarantine of theirs blocks publish by design.
+            self.faults["reviews/reviews"] = FileFault("empty", "reviews/reviews", 1)
             self.faults["shop/order_lines"] = FileFault("missing_column", "shop/order_lines", 2, "sku")
 
     def path(self, spec: Spec, day: int) -> Path:
@@ -249,7 +255,8 @@ class Exporter:
         day_end = self.cfg.t0 + (d + 1) * DAY
         n_before = len(next(iter(arrays.values())))
         if fault is None:
-            arrays = faults.inject(spec, arrays, day_end, self.tf, rng, RATES.bad_row, self.planted)
+            if spec.name not in PRIVACY_INPUTS:
+                arrays = faults.inject(spec, arrays, day_end, self.tf, rng, RATES.bad_row, self.planted)
         else:
             del arrays[fault.column]
             self.planted.files["missing_column"] = {

@@ -205,6 +205,23 @@ QUARANTINE_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
+# raw.unknown_exports: every path of the landing folder that is not loaded, with its reason (replaced
+# by each run's listing of the whole folder).
+UNKNOWN_EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("path", VARCHAR),  # relative to the landing folder; a folder not entered ends with '/'
+    ("reason", VARCHAR),  # files.NOT_LOADED_REASONS
+    ("detail", VARCHAR),
+    ("export_date", DATE),  # when the name carries one (unknown source or entity)
+    ("bytes", BIGINT),
+    ("listed_at", TIMESTAMP),
+)
+
+
+def unknown_exports_ddl(schema: str = "raw") -> str:
+    cols = ", ".join(f"{n} {t}" for n, t in UNKNOWN_EXPORT_COLUMNS)
+    return f"create table if not exists {schema}.unknown_exports ({cols})"
+
+
 def entities_of(source: str) -> list[Entity]:
     return [e for e in ENTITIES if e.source == source]
 

@@ -5,8 +5,9 @@ Layout: ``LANDING_DIR/<source>/<entity>/<YYYY-MM-DD>[anything].{csv,csv.gz,parqu
 Everything here except :func:`scan_landing` (which lists a folder) is a pure function over relative
 paths, so the decisions (what is an export file, which day it belongs to, what is unknown) are easy to
 test. Nothing is silently dropped: a path is either an export of a known entity, an export of an
-unknown source/entity (reported so ingest can quarantine it), or unrecognised (reported as such).
-Hidden files (a leading dot in any part, e.g. ``.DS_Store`` or a ``.part`` upload) are skipped.
+unknown source/entity (quarantined by ingest), unrecognised, or hidden (a leading dot or underscore
+in any part: ``.DS_Store``, a ``.part`` upload, a ``_SUCCESS`` marker); every path not loaded is listed
+with its reason (:func:`not_loaded`) in ``raw.unknown_exports``, and a warning check counts them.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class Discovery:
     files: tuple[ExportFile, ...] = ()  # exports of contract entities, sorted
     unknown: tuple[UnknownExport, ...] = ()  # export-shaped, but source/entity not in the contract
     unrecognised: tuple[str, ...] = ()  # relative paths that are not export files at all
+    hidden: tuple[str, ...] = ()  # hidden files and folders ('folder/'), markers: listed, never loaded
 
     def by_table(self) -> dict[str, dict[str, list[ExportFile]]]:
         """{raw table: {export date: [files]}} for the known exports."""
@@ -99,6 +101,36 @@ def _hidden(relpath: str) -> bool:
     return any(p.startswith((".", "_")) for p in Path(relpath).parts)
 
 
+# Why a path of the landing folder is not loaded (raw.unknown_exports.reason)
+NOT_LOADED_REASONS = {
+    "hidden": "hidden file or folder, or a marker (a part starts with '.' or '_'): never loaded",
+    "wrong_depth": "not at <source>/<entity>/<file>",
+    "not_an_export_name": "the file name does not start with a valid export date YYYY-MM-DD",
+    "not_an_export_suffix": "not a .csv, .csv.gz or .parquet file",
+    "unknown_source": "the source is not in the landing contract",
+    "unknown_entity": "the entity is not in the landing contract",
+}
+
+
+def unrecognised_reason(relpath: str) -> str:
+    """Why a path is not an export file (one of NOT_LOADED_REASONS)."""
+    if _hidden(relpath.rstrip("/")):
+        return "hidden"
+    parts = Path(relpath).parts
+    if len(parts) != 3:
+        return "wrong_depth"
+    if export_suffix(parts[2]) is None:
+        return "not_an_export_suffix"
+    return "not_an_export_name"
+
+
+def not_loaded(found: Discovery) -> list[tuple[str, str, str | None]]:
+    """Every path the discovery will not load: (relative path, reason, export date or None), sorted."""
+    rows = [(u.file.relpath, u.reason, u.file.export_date) for u in found.unknown]
+    rows += [(p, unrecognised_reason(p), None) for p in (*found.unrecognised, *found.hidden)]
+    return sorted(rows)
+
+
 def classify_paths(
     relpaths: Iterable[str],
     landing_dir: str | os.PathLike = "",
@@ -108,14 +140,17 @@ def classify_paths(
 
     ``export_dates`` (YYYY-MM-DD strings) limits the known and unknown exports to those days; None
     keeps every day. Unrecognised paths have no export date and are always returned. Paths with a
-    part starting with '.' or '_' (hidden files, ``_SUCCESS`` markers, partial uploads) are skipped.
+    part starting with '.' or '_' (hidden files, ``_SUCCESS`` markers, partial uploads) are never
+    loaded: they are returned as ``hidden``.
     """
     wanted = None if export_dates is None else set(export_dates)
     files: list[ExportFile] = []
     unknown: list[UnknownExport] = []
     unrecognised: list[str] = []
+    hidden: list[str] = []
     for relpath in relpaths:
-        if _hidden(relpath):
+        if _hidden(relpath.rstrip("/")):
+            hidden.append(relpath)
             continue
         f = parse_export_path(relpath, landing_dir)
         if f is None:
@@ -134,6 +169,7 @@ def classify_paths(
         files=tuple(sorted(files, key=key)),
         unknown=tuple(sorted(unknown, key=lambda u: key(u.file))),
         unrecognised=tuple(sorted(unrecognised)),
+        hidden=tuple(sorted(hidden)),
     )
 
 
@@ -149,11 +185,11 @@ def dates_between(start: str, end: str) -> list[str]:
     return [(first + dt.timedelta(days=i)).isoformat() for i in range((last - first).days + 1)]
 
 
-def scan_landing(landing_dir: str | os.PathLike, max_depth: int = 3) -> list[str]:
-    """Relative paths ('/'-separated) of every file up to ``max_depth`` folders deep; [] if missing.
+def scan_landing(landing_dir: str | os.PathLike) -> list[str]:
+    """Relative paths ('/'-separated) of every file under the folder, at any depth; [] if missing.
 
-    Deeper files are listed too (as their relative path) so they show up as unrecognised rather than
-    vanish; the walk does not descend further than ``max_depth + 1`` levels.
+    A hidden folder (a name starting with '.') is listed once as 'its/path/' and not entered; a
+    symbolic link to a folder likewise (not followed): nothing under the folder goes unlisted.
     """
     root = Path(landing_dir)
     if not root.is_dir():
@@ -161,10 +197,13 @@ def scan_landing(landing_dir: str | os.PathLike, max_depth: int = 3) -> list[str
     out: list[str] = []
     for dirpath, dirnames, filenames in os.walk(root):
         rel_dir = Path(dirpath).relative_to(root)
-        depth = 0 if rel_dir == Path(".") else len(rel_dir.parts)
-        if depth > max_depth:  # list what is here (it will be unrecognised), go no deeper
-            dirnames[:] = []
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        entered = []
+        for name in sorted(dirnames):
+            if name.startswith(".") or os.path.islink(os.path.join(dirpath, name)):
+                out.append((rel_dir / name).as_posix() + "/")
+            else:
+                entered.append(name)
+        dirnames[:] = entered
         out.extend((rel_dir / name).as_posix() for name in sorted(filenames))
     return out
 

@@ -10,13 +10,14 @@ from customer360.landing.contract import (
     RAW_METADATA_COLUMNS,
     quarantine_ddl,
     raw_table_ddl,
+    unknown_exports_ddl,
 )
 
 RAW_SCHEMA = "raw"
 
 
 def ensure_raw_tables(con: duckdb.DuckDBPyConnection, schema: str = RAW_SCHEMA) -> None:
-    """Create schema raw, every raw table of the contract and raw.quarantine if missing.
+    """Create schema raw, every raw table of the contract, raw.quarantine and raw.unknown_exports if missing.
 
     A table created by an older contract gets the contract's new columns added (nullable), so a
     missing source gives an empty table and a grown contract never breaks an existing warehouse.
@@ -35,6 +36,7 @@ def ensure_raw_tables(con: duckdb.DuckDBPyConnection, schema: str = RAW_SCHEMA) 
         _add_missing_columns(con, schema, entity.table, wanted, existing.get(entity.table))
     con.execute(quarantine_ddl(schema))
     _add_missing_columns(con, schema, "quarantine", list(QUARANTINE_COLUMNS), existing.get("quarantine"))
+    con.execute(unknown_exports_ddl(schema))
 
 
 def _add_missing_columns(con, schema, table, wanted, have: set[str] | None) -> None:

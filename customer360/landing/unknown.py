@@ -1,5 +1,7 @@
-"""Export-shaped files of a source or entity the landing contract does not know: one quarantine row
-each, so nothing arrives unseen."""
+"""What is in the landing folder but not loaded: export-shaped files of a source or entity the landing
+contract does not know get one quarantine row each (their export day's), and every path not loaded
+(those, unrecognised names, hidden files and folders) is listed with its reason in raw.unknown_exports,
+so nothing arrives unseen."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ from collections.abc import Sequence
 
 import duckdb
 
-from customer360.landing.contract import SOURCES, entities_of, quarantine_ddl
+from customer360.landing.contract import SOURCES, entities_of, quarantine_ddl, unknown_exports_ddl
+from customer360.landing.files import NOT_LOADED_REASONS, Discovery, not_loaded
 from customer360.landing.raw_tables import RAW_SCHEMA
 from customer360.sql import literal as _lit
 
@@ -59,3 +62,28 @@ def quarantine_unknown_exports(
         con.rollback()
         raise
     return len(rows)
+
+
+def list_unloaded_paths(con: duckdb.DuckDBPyConnection, landing_dir: str | os.PathLike, found: Discovery, *,
+                        schema: str = RAW_SCHEMA) -> list[tuple[str, str, str | None]]:
+    """Replace raw.unknown_exports with every path of ``found`` (a discovery of the whole landing
+    folder) that is not loaded; returns them as (path, reason, export date)."""
+    rows = not_loaded(found)
+    listed_at = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(sep=" ")
+    records = []
+    for path, reason, export_date in rows:
+        full = os.path.join(landing_dir, path)
+        size = os.path.getsize(full) if os.path.isfile(full) else None
+        records.append([path, reason, NOT_LOADED_REASONS[reason], export_date, size, listed_at])
+    con.execute(f"create schema if not exists {schema}")
+    con.execute(unknown_exports_ddl(schema))
+    con.begin()
+    try:
+        con.execute(f"delete from {schema}.unknown_exports")
+        if records:
+            con.executemany(f"insert into {schema}.unknown_exports values (?, ?, ?, ?, ?, ?)", records)
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+    return rows

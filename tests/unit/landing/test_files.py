@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 
 from customer360.landing.files import (
+    NOT_LOADED_REASONS,
     classify_paths,
     dates_between,
     discover,
     earliest_export_date,
     earliest_export_date_in,
+    not_loaded,
     parse_export_path,
     scan_landing,
 )
@@ -56,8 +58,8 @@ def test_classify_separates_known_unknown_and_unrecognised():
             "shop/returns/2025-03-01.csv",  # entity not in the contract
             "erp/invoices/2025-03-01.csv",  # source not in the contract
             "shop/orders/README.txt",
-            "shop/orders/.2025-03-01.csv.swp",  # hidden: skipped
-            "shop/orders/_SUCCESS",  # marker: skipped
+            "shop/orders/.2025-03-01.csv.swp",  # hidden: never loaded, listed
+            "shop/orders/_SUCCESS",  # marker: never loaded, listed
         ]
     )
     assert [f.relpath for f in d.files] == [
@@ -71,6 +73,7 @@ def test_classify_separates_known_unknown_and_unrecognised():
         ("shop/returns/2025-03-01.csv", "unknown_entity"),
     ]
     assert d.unrecognised == ("shop/orders/README.txt",)
+    assert d.hidden == ("shop/orders/.2025-03-01.csv.swp", "shop/orders/_SUCCESS")
     assert d.export_dates == ["2025-03-01", "2025-03-02"]
     assert {t: sorted(days) for t, days in d.by_table().items()} == {
         "crm__customers": ["2025-03-01"],
@@ -108,6 +111,7 @@ def test_scan_and_discover_a_real_folder(tmp_path):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("x")
     assert "shop/orders/.hidden/2025-01-01.csv" not in scan_landing(tmp_path)
+    assert "shop/orders/.hidden/" in scan_landing(tmp_path)  # listed once, not entered
     d = discover(tmp_path)
     assert [f.relpath for f in d.files] == ["shop/orders/2025-03-01.csv", "web/events/2025-02-28.parquet"]
     assert d.files[0].path == str(tmp_path / "shop/orders/2025-03-01.csv")
@@ -119,3 +123,35 @@ def test_a_missing_landing_folder_has_nothing(tmp_path):
     assert scan_landing(tmp_path / "nope") == []
     assert discover(tmp_path / "nope").files == ()
     assert earliest_export_date_in(tmp_path / "nope") is None
+
+
+def test_nothing_under_the_landing_folder_vanishes(tmp_path):
+    """Every path is loaded or listed with a reason (issue 20, point 6): the probe lost a real day's
+    orders named orders_<date>.csv, .txt files, _-prefixed files and a folder named like a file."""
+    for rel in ["shop/orders/2025-03-01.csv",  # loaded
+                "shop/orders/orders_2025-03-02.csv", "shop/orders/2025-03-03.txt", "shop/orders/_2025-03-04.csv",
+                "shop/orders/2025-03-05.csv/part-0.csv", "shop/orders/.2025-03-06.csv.part",
+                "shop/2025-03-07.csv", "README", "a/b/c/d/e/f/g/2025-03-08.csv", "erp/invoices/2025-03-09.csv",
+                "shop/refunds/2025-03-10.csv", "shop/orders/2025-02-30.csv", ".git/config"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x")
+    found = discover(tmp_path)
+    listed = {path: reason for path, reason, _ in not_loaded(found)}
+    assert listed == {
+        "shop/orders/orders_2025-03-02.csv": "not_an_export_name",
+        "shop/orders/2025-03-03.txt": "not_an_export_suffix",
+        "shop/orders/_2025-03-04.csv": "hidden",
+        "shop/orders/2025-03-05.csv/part-0.csv": "wrong_depth",
+        "shop/orders/.2025-03-06.csv.part": "hidden",
+        "shop/2025-03-07.csv": "wrong_depth",
+        "README": "wrong_depth",
+        "a/b/c/d/e/f/g/2025-03-08.csv": "wrong_depth",
+        "erp/invoices/2025-03-09.csv": "unknown_source",
+        "shop/refunds/2025-03-10.csv": "unknown_entity",
+        "shop/orders/2025-02-30.csv": "not_an_export_name",
+        ".git/": "hidden",
+    }
+    every_file = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()}
+    covered = {f.relpath for f in found.files} | set(listed)
+    assert {f for f in every_file if not any(f.startswith(h) for h in covered if h.endswith("/"))} <= covered
+    assert set(NOT_LOADED_REASONS) >= set(listed.values())

@@ -31,12 +31,20 @@ def test_every_ingest_asset_is_a_daily_single_run_duckdb_writer():
         assert not asset.can_subset
 
 
-def test_three_checks_per_raw_table_and_only_the_contract_blocks():
+def test_four_checks_per_raw_table_two_more_on_the_privacy_inputs_and_only_the_contract_blocks():
     specs = [(s.asset_key.to_user_string(), s.name, s.blocking) for c in landing_checks for s in c.check_specs]
-    assert len(specs) == 3 * len(ENTITIES) + 1
+    assert len(specs) == 4 * len(ENTITIES) + 2 + 1
     assert {(name, blocking) for _, name, blocking in specs} == {
         ("landing_contract", True), ("landing_ranges", False), ("quarantine_rate", False),
-        ("no_unknown_exports", False)}
+        ("rejected_share", False), ("privacy_input_complete", False), ("no_unknown_exports", False)}
+    assert sorted(key for key, name, _ in specs if name == "privacy_input_complete") == [
+        "raw/crm__consents", "raw/crm__erasure_requests"]
+    # rejected_share and privacy_input_complete veto publish without stopping the run: they run in the
+    # op of the blocking landing_contract, which dbt waits for, so publish always sees them
+    for check in landing_checks:
+        names = {s.name for s in check.check_specs}
+        if "rejected_share" in names:
+            assert "landing_contract" in names
     assert ("raw/unknown_exports", "no_unknown_exports", False) in specs
     assert all(c.op.pool == "duckdb" for c in landing_checks)
 
