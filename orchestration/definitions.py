@@ -9,6 +9,7 @@ from orchestration.checks import build_check_definitions
 from orchestration.clv import build_clv_definitions
 from orchestration.ingest import build_ingest_definitions
 from orchestration.operations import build_operations_definitions, export_days
+from orchestration.privacy import ERASURES_KEY, build_privacy_definitions
 from orchestration.publish import build_publish_asset
 from orchestration.resources import build_resources
 from orchestration.transform import build_transform_definitions
@@ -23,10 +24,12 @@ def build_definitions(settings: Settings | None = None) -> dg.Definitions:
         build_transform_definitions(settings),
         build_clv_definitions(),
         build_check_definitions(settings),
+        build_privacy_definitions(),
     )
     assets, checks = list(stages.assets or []), list(stages.asset_checks or [])
     publish = build_publish_asset(
-        mart_keys=[key for a in assets for key in a.keys if key.path[0] == "marts"],
+        # the marts, and the erasure: nothing is published before an erased person left the warehouse
+        mart_keys=[*(key for a in assets for key in a.keys if key.path[0] == "marts"), ERASURES_KEY],
         check_keys=[key for d in [*assets, *checks] for key in d.check_keys],  # any failing with ERROR vetoes
     )
     return dg.Definitions.merge(

@@ -4,9 +4,12 @@ import dagster as dg
 from dagster._core.storage.asset_check_execution_record import AssetCheckExecutionRecordStatus
 
 from customer360.dbt_artifacts import manifest_path, tagged_columns
+from customer360.privacy import last_erasure_at
 from customer360.recovery import remove_orphan_build_files
 from customer360.serving import publish_marts
+from customer360.serving.publish import drop_previous_if_erased
 from customer360.settings import Settings
+from customer360.warehouse import connect
 from orchestration.resources import DUCKDB_POOL
 
 SERVING_KEY = dg.AssetKey(["serving", "customer360"])
@@ -59,6 +62,10 @@ def build_publish_asset(mart_keys: list[dg.AssetKey], check_keys: list[dg.AssetC
             memory_limit=settings.publish_memory_limit,
             threads=settings.duckdb_threads,
         )
+        with connect(settings, read_only=True) as con:
+            erased_at = last_erasure_at(con)
+        if drop_previous_if_erased(settings.serving_path, erased_at):  # a rollback would bring them back
+            context.log.info("removed the rollback copy: it was built before the latest erasure")
         rows = "\n".join(f"| {t} | {n:,} |" for t, n in sorted(result.tables.items()))
         return dg.MaterializeResult(
             metadata={

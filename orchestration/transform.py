@@ -21,6 +21,7 @@ from customer360.dbt_artifacts import (
     reuse_partial_parse,
 )
 from customer360.landing import ensure_raw_tables
+from customer360.privacy import ensure_privacy_tables
 from customer360.recovery import prune_dbt_targets
 from customer360.settings import Settings
 from customer360.warehouse import connect
@@ -63,6 +64,7 @@ def build_transform_definitions(settings: Settings) -> dg.Definitions:
                          settings: dg.ResourceParam[Settings]):
         with connect(settings) as con:  # a source with no exports yet still gets its (empty) raw table
             ensure_raw_tables(con)
+            ensure_privacy_tables(con)  # the erasure ledger dbt reads
         # dagster-dbt's naming (the bench finds a run's results by it), chosen here to seed it with a parse
         target_path = Path("target", f"{context.op_execution_context.op.name}-{context.run.run_id[:7]}-"
                                      f"{uuid.uuid4().hex[:7]}")

@@ -222,6 +222,16 @@ def unknown_exports_ddl(schema: str = "raw") -> str:
     return f"create table if not exists {schema}.unknown_exports ({cols})"
 
 
+# Columns naming a person without being flagged pii (system keys): like the pii columns, their values
+# never leave the warehouse in plain (check samples and Data Docs show them hashed).
+IDENTIFIER_COLUMNS = frozenset({"crm_customer_id", "shop_account_id", "app_user_id", "device_id", "anonymous_id",
+                                "loyalty_card_number"})
+
+
+def sensitive(column: Column) -> bool:
+    return column.pii or column.name in IDENTIFIER_COLUMNS
+
+
 def entities_of(source: str) -> list[Entity]:
     return [e for e in ENTITIES if e.source == source]
 

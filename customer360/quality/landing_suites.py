@@ -25,7 +25,7 @@ import great_expectations as gx
 import great_expectations.expectations as gxe
 import pandas as pd
 
-from customer360.landing.contract import BIGINT, BOOLEAN, DATE, DOUBLE, TIMESTAMP, Entity
+from customer360.landing.contract import BIGINT, BOOLEAN, DATE, DOUBLE, TIMESTAMP, VARCHAR, Entity, sensitive
 from customer360.landing.load import as_entity
 from customer360.quality.gx_validation import (  # noqa: F401 (re-exported for the landing checks)
     BLOCKING,
@@ -107,9 +107,12 @@ def build_suite(
 
 
 def read_export_day(con, entity: Entity | str, export_date: str, schema: str = "raw") -> pd.DataFrame:
-    """One export day of a raw table as pandas: the contract columns only (bounded: one day)."""
+    """One export day of a raw table as pandas: the contract columns only (bounded: one day). Text columns
+    naming a person (pii or identifier) are read as the first 16 hex digits of their sha256: the suite
+    only counts them (required, unique key), and its samples and Data Docs then hold no identifier."""
     entity = as_entity(entity)
-    cols = ", ".join(f'"{c}"' for c in entity.column_names)
+    cols = ", ".join(f'left(sha256("{c.name}"), 16) as "{c.name}"' if sensitive(c) and c.type == VARCHAR
+                     else f'"{c.name}"' for c in entity.columns)
     return con.execute(
         f"select {cols} from {schema}.{entity.table} where _export_date = ?", [export_date]
     ).df()

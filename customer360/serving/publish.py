@@ -6,6 +6,7 @@ the old file open keeps reading it undisturbed, and a failed build leaves the ol
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import re
@@ -37,6 +38,19 @@ def rollback(serving_path: Path) -> None:
     if not previous.exists():
         raise FileNotFoundError(f"no previous serving file at {previous}")
     os.replace(previous, serving_path)
+
+
+def drop_previous_if_erased(serving_path: Path, last_erasure_at: dt.datetime | None) -> bool:
+    """Delete the rollback copy when it was built before the latest erasure (it may hold the person; a
+    rollback would publish them again). Returns True when it was deleted. ``last_erasure_at``: naive UTC."""
+    previous = previous_path(Path(serving_path))
+    if last_erasure_at is None or not previous.exists():
+        return False
+    built = dt.datetime.fromtimestamp(previous.stat().st_mtime, dt.UTC).replace(tzinfo=None)
+    if built > last_erasure_at:
+        return False
+    previous.unlink()
+    return True
 
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")

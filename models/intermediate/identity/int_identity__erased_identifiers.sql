@@ -1,4 +1,5 @@
--- Every identifier of an erased customer. Marts that keep facts by identifier drop the facts
+-- Every identifier of an erased customer, and every identifier an erasure request or the ledger names
+-- even when no customer holds it. Marts that keep facts by identifier drop the facts
 -- carrying one of these (the bridge, dim_customers and customer_id_changes already leave erased
 -- customers out):
 --   where not exists (select 1 from int_identity__erased_identifiers as erased
@@ -18,6 +19,19 @@ erasures as (
 
 ),
 
+requested as (
+
+    select * from {{ ref('int_identity__erasure_requests') }}
+
+),
+
+-- a junk value shared by many people (a blocklisted or over-shared email) is not erased with one of them
+blocked as (
+
+    select * from {{ ref('int_identity__blocked_identifiers') }}
+
+),
+
 erased_identifiers as (
 
     select
@@ -27,6 +41,19 @@ erased_identifiers as (
     from customer_ids
     inner join erasures
         on customer_ids.customer_id = erasures.customer_id
+
+    union
+
+    select
+        requested.identifier_type,
+        requested.identifier_value
+
+    from requested
+    where not exists (
+        select 1 from blocked
+        where blocked.identifier_type = requested.identifier_type
+            and blocked.identifier_value = requested.identifier_value
+    )
 
 )
 

@@ -1,40 +1,20 @@
 -- One row per erased customer: a right-to-erasure request (by CRM customer id or email, requested on
--- or before as_of_date) erases the whole cluster of that person from every mart. count(*) here is
+-- or before as_of_date), or an identifier erased in an earlier run (the erasure ledger), erases the
+-- whole cluster of that person from every mart (int_identity__erasure_requests). count(*) here is
 -- the number of erased customers; int_identity__erased_identifiers lists what to filter facts by.
 -- A request naming a blocked (junk) identifier only erases through its other identifier.
 
 with
 
-as_of as (
+requested_identifiers as (
 
-    select as_of_date from {{ ref('int_calendar__as_of_date') }}
-
-),
-
-requests as (
-
-    select * from {{ ref('stg_crm__erasure_requests') }}
-    where cast(requested_at as date) <= (select as_of.as_of_date from as_of)
+    select * from {{ ref('int_identity__erasure_requests') }}
 
 ),
 
 customer_ids as (
 
     select * from {{ ref('int_identity__customer_ids') }}
-
-),
-
-requested_identifiers as (
-
-    select 'crm_customer_id' as identifier_type, crm_customer_id as identifier_value, requested_at
-    from requests
-    where crm_customer_id is not null
-
-    union all
-
-    select 'email', email, requested_at
-    from requests
-    where email is not null
 
 ),
 

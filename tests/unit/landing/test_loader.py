@@ -275,7 +275,7 @@ def test_ensure_raw_tables_gives_every_table_empty_and_grows_old_ones(tmp_path):
     ensure_raw_tables(con)
     ensure_raw_tables(con)  # twice is fine
     tables = {t for (t,) in rows(con, "select table_name from information_schema.tables where table_schema = 'raw'")}
-    assert tables == {e.table for e in ENTITIES} | {"quarantine"}
+    assert tables == {e.table for e in ENTITIES} | {"quarantine", "unknown_exports"}
     assert rows(con, "select count(*) from raw.web__events") == [(0,)]
     cols = [c for (c,) in rows(con, "select column_name from information_schema.columns "
                                     "where table_schema = 'raw' and table_name = 'shop__orders'")]
