@@ -1,21 +1,16 @@
 -- What asks for an erasure, one row per identifier: the right-to-erasure requests (by CRM customer id or
--- email, requested on or before as_of_date) and every identifier seen again whose hash is in the erasure
--- ledger (erased in an earlier run: a replayed export or a late file brings it back). Each seeds the
--- erasure of the customer holding it (int_identity__erasures) and is itself erased, even when no
--- customer holds it (a request naming someone the warehouse never saw).
+-- email) and every identifier seen again whose hash is in the erasure ledger (erased in an earlier run:
+-- a replayed export or a late file brings it back). Each seeds the erasure of the customer holding it
+-- (int_identity__erasures) and is itself erased, even when no customer holds it (a request naming
+-- someone the warehouse never saw). A request holds from the build that receives it, whatever
+-- as_of_date says: an erasure is an obligation, not a figure, and a rebuild as of an earlier date must
+-- not bring the person back.
 
 with
-
-as_of as (
-
-    select as_of_date from {{ ref('int_calendar__as_of_date') }}
-
-),
 
 requests as (
 
     select * from {{ ref('stg_crm__erasure_requests') }}
-    where cast(requested_at as date) <= (select as_of.as_of_date from as_of)
 
 ),
 

@@ -1,5 +1,5 @@
--- One row per erased customer: a right-to-erasure request (by CRM customer id or email, requested on
--- or before as_of_date), or an identifier erased in an earlier run (the erasure ledger), erases the
+-- One row per erased customer: a right-to-erasure request (by CRM customer id or email, as soon as it
+-- arrives), or an identifier erased in an earlier run (the erasure ledger), erases the
 -- whole cluster of that person from every mart (int_identity__erasure_requests). count(*) here is
 -- the number of erased customers; int_identity__erased_identifiers lists what to filter facts by.
 -- A request naming a blocked (junk) identifier only erases through its other identifier.
