@@ -67,6 +67,15 @@ def landing_has_exports(settings: Settings) -> list[str]:
             + (f"; {others} other file(s) found there" if others else ", it is empty") + "."]
 
 
+def simulate_demo_into(settings: Settings, *, asked: bool = False, refused: bool = False) -> bool:
+    """Whether `make run` fills the landing folder with the simulated demo: only when it holds no export
+    and is the default data/landing, or the demo was asked for (--simulate). A mistyped LANDING_DIR must
+    never become a demo warehouse published to SERVING_PATH."""
+    if refused or discover(settings.landing_dir).files or any(settings.landing_dir.glob("*/*/*")):
+        return False
+    return settings.landing_is_default or asked
+
+
 CHECKS: tuple[Check, ...] = (landing_has_exports, warehouse_folder_writable, serving_folder_writable)
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 
 from customer360.landing import discover
-from customer360.preflight import preflight
+from customer360.preflight import preflight, simulate_demo_into
 from customer360.settings import PROJECT_DIR, Settings
 
 DEMO = {"persons": 3000, "days": 90, "seed": 42}
@@ -65,8 +65,7 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = Settings.from_environment()
     landing = settings.landing_dir
-    if (not any(landing.glob("*/*/*")) and not args.no_simulate
-            and (settings.landing_is_default or args.simulate)):
+    if simulate_demo_into(settings, asked=args.simulate, refused=args.no_simulate):
         simulate_demo(landing, settings.truth_dir)
     problems = preflight(settings)
     if problems:  # before ingest: nothing is built, nothing written

@@ -17,6 +17,9 @@ os.environ.setdefault("C360_DEMO", "1")
 # GX validates the latest 2 export days of a run here, not 7: each day is ~0.35 s per raw table, and the
 # suite builds a multi-day warehouse several times; no test depends on the window's length.
 os.environ.setdefault("C360_GX_MAX_DAYS", "2")
+# Tests read the dbt logs of runs made earlier in the session (target/<step>-<run>-<uuid>/dbt.log): dbt's
+# run folders are not pruned here (tests/unit/test_recovery.py tests the pruning in a folder of its own).
+os.environ.setdefault("C360_KEEP_DBT_RUNS", "100000")
 
 
 # ---------------------------------------------------------------- two workers (make test: pytest -n 2)
