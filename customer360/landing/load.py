@@ -263,7 +263,9 @@ def _stage(con, batch: _Batch) -> None:
     for s, e in stage_files(con, list(batch.staged), batch.paths, width, batch.options.max_row_bytes):
         batch.staged.remove(s)
         batch.rejected.append((s.export_date, RejectedFile(s.relpath, e.reason, e.detail)))
-        batch.rejected_info[s.relpath] = {"header": s.header, "rows": estimate_rows(batch.paths[s.idx])}
+        path = batch.paths[s.idx]
+        batch.rejected_info[s.relpath] = {"bytes": os.path.getsize(path), "header": s.header,
+                                          "rows": estimate_rows(path)}
     con.execute(f"create or replace temp table {UNREADABLE} (_file_idx integer, _line_number bigint, "
                 "_reason varchar, _detail varchar, _payload varchar)")
     unreadable = [(s.idx, r.line_number, r.reason, r.detail, r.payload) for s in batch.staged for r in s.bad_rows]

@@ -30,9 +30,10 @@ def quarantine_summary(con, entity: Entity, days: list[str]) -> dict:
             "reasons": reasons[:5], "rejected_files": rejected}
 
 
-# Rows of a file rejected whole whose count cannot be told (an unreadable Parquet file): estimated from
-# its size at this many bytes a row (a typical CSV export row).
+# Rows of a file rejected whole whose count cannot be told (a truncated gzip, an unreadable Parquet
+# file): estimated from its size at this many bytes a row (a typical CSV export row).
 BYTES_PER_ROW_ESTIMATE = 100
+GZIP_FACTOR = 6  # a gzip export holds about six times its size in text
 
 # The privacy inputs: a request or consent lost to the quarantine is a person erased or contacted
 # against their will, so any quarantined row or file of theirs blocks publish until the export is fixed.
@@ -56,6 +57,7 @@ def rejected_rows(con, entity: Entity, days: list[str]) -> dict:
         f"""select export_date::varchar, source_file, reason,
                    coalesce(try_cast(json_extract_string(payload, '$.rows') as bigint),
                             ceil(coalesce(try_cast(json_extract_string(payload, '$.bytes') as bigint), 0)
+                                 * (case when lower(source_file) like '%.gz' then {GZIP_FACTOR} else 1 end)
                                  / {BYTES_PER_ROW_ESTIMATE})::bigint) as rows
             from raw.quarantine
             where source = ? and entity = ? and export_date in ({placeholders}) and line_number is null

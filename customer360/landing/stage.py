@@ -273,8 +273,9 @@ def payload_sql(staged: list[StagedFile]) -> str:
 
 def estimate_rows(path: str) -> int | None:
     """Data rows of a file that could not be used (its share of the day decides whether publish goes
-    ahead): newline count minus the header for CSV (as far as a truncated gzip goes), the row count in
-    a Parquet footer; None when it cannot be told."""
+    ahead): newline count minus the header for CSV, the row count in a Parquet footer; None when it
+    cannot be told (a truncated or corrupt gzip: the rows it lost are unknown; the quarantine then
+    estimates them from the file's size)."""
     if path.lower().endswith(".parquet"):
         try:
             with duckdb.connect() as con:
@@ -291,8 +292,9 @@ def estimate_rows(path: str) -> int | None:
     except OSError:
         return None
     except zlib.error:
-        if not lines:
-            return None
+        return None
+    if inflate is not None and not inflate.eof:
+        return None  # cut short: more rows were there than can be counted
     return max(lines - 1, 0)
 
 

@@ -64,7 +64,7 @@ class Place:
 
 
 HOLD_THE_LOCK = ("import sys, time\nfrom customer360.recovery import BuildLock\n"
-                 "BuildLock(sys.argv[1]).acquire(); print('held', flush=True); time.sleep(60)")
+                 "BuildLock(sys.argv[1]).acquire(); print('held', flush=True); time.sleep(300)")
 
 
 def wait_for_line(stream, text: str, timeout: float) -> list[str]:
@@ -151,7 +151,7 @@ def test_a_build_waiting_for_another_sleeps_and_stops_on_a_signal(tmp_path, sig,
     place = Place(tmp_path)
     small_landing(place.landing)
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_THE_LOCK.replace("60", "300"), str(place.home / "c360-build.lock")], cwd=PROJECT_DIR, stdout=subprocess.PIPE, text=True)
+        [sys.executable, "-c", HOLD_THE_LOCK, str(place.home / "c360-build.lock")], cwd=PROJECT_DIR, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
         waiting = place.start()
