@@ -49,7 +49,7 @@ def test_the_privacy_inputs_dbt_creates_have_the_python_columns():
     macro = (Path(__file__).resolve().parents[2] / "macros" / "create_privacy_inputs.sql").read_text()
 
     def columns_in_macro(table: str) -> list[tuple[str, str]]:
-        body = re.search(rf"create table if not exists {re.escape(table)} \((.*?)\)", macro, re.S).group(1)
+        body = re.search(rf"create table if not exists {re.escape(table)} \((.*?)\)", macro, re.DOTALL).group(1)
         return [tuple(part.split()) for part in (p.strip() for p in body.split(",")) if part]
 
     con = duckdb.connect()
