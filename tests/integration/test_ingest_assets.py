@@ -43,6 +43,12 @@ def _landing(landing: Path) -> None:
            [EVENTS_HEADER] + [f"f-{i},c-1,,page_ping,/p/1,{DAYS[1]}T09:00:{i:02d}Z," for i in range(2)])
     (landing / f"web/events/{DAYS[1]}_empty.csv").write_bytes(b"")  # a broken file beside a good one
     _write(landing, f"erp/invoices/{DAYS[0]}.csv", ["invoice_id", "i-1"])  # not in the contract
+    # paths that are not exports: a real day's orders under a name not starting with its date, a
+    # marker, a note, a folder named like a file (issue 20: they must be listed, not vanish)
+    _write(landing, "shop/orders/orders_2025-03-03.csv", [ORDERS_HEADER, "o-x,a-1,,2025-03-03T10:00:00Z,placed,1,EUR,web"])
+    _write(landing, "shop/orders/_SUCCESS", [""])
+    _write(landing, "notes/readme.txt", ["exports go here"])
+    _write(landing, f"shop/orders/{DAYS[0]}.csv.d/part-0.csv", [ORDERS_HEADER])
 
 
 @pytest.fixture(scope="module")
@@ -172,3 +178,19 @@ def test_checks_run_on_their_own_validate_the_latest_export_day(run):
     assert not checks.get_asset_materialization_events()  # nothing reloaded
     ranges = _check(checks, "web__events", "landing_ranges")
     assert ranges.metadata["days_validated"].value == DAYS[1] and not ranges.passed
+
+
+def test_every_path_not_loaded_is_listed_with_its_reason_and_counted_by_a_warning(run):
+    result, warehouse = run
+    assert _rows(warehouse, "select path, reason from raw.unknown_exports order by path") == [
+        (f"erp/invoices/{DAYS[0]}.csv", "unknown_source"),
+        ("notes/readme.txt", "wrong_depth"),
+        ("shop/orders/2025-03-01.csv.d/part-0.csv", "wrong_depth"),
+        ("shop/orders/_SUCCESS", "hidden"),
+        ("shop/orders/orders_2025-03-03.csv", "not_an_export_name"),
+    ]
+    (check,) = [e for e in result.get_asset_check_evaluations() if e.check_name == "no_unknown_exports"]
+    assert not check.passed and check.severity == dg.AssetCheckSeverity.WARN
+    assert check.metadata["paths_not_loaded"].value == 5
+    assert "5 path(s) in the landing folder not loaded" in check.description
+    assert "| shop/orders/orders_2025-03-03.csv | not_an_export_name |" in check.metadata["files"].value
