@@ -170,7 +170,12 @@ final as (
             else power(2.0, match_weight) / (1.0 + power(2.0, match_weight))
         end as match_probability
         {%- for comparison in comparisons %},
-        gamma_{{ comparison }}
+        gamma_{{ comparison }},
+        case gamma_{{ comparison }}
+            {%- for level in model.levels if level.comparison == comparison %}
+            when {{ level.gamma }} then '{{ (level.label or '') | replace("'", "''") }}'
+            {%- endfor %}
+        end as evidence_{{ comparison }}
         {%- endfor %}
 
     from scored
@@ -192,7 +197,8 @@ final as (
         cast(null as double) as match_weight,
         cast(null as double) as match_probability
         {%- for comparison in comparisons %},
-        cast(null as {{ dbt.type_int() }}) as gamma_{{ comparison }}
+        cast(null as {{ dbt.type_int() }}) as gamma_{{ comparison }},
+        cast(null as {{ dbt.type_string() }}) as evidence_{{ comparison }}
         {%- endfor %}
 
     from records
