@@ -216,3 +216,39 @@ def write_model_tables(con, model: dict, dialect: str = "duckdb", schema: str = 
         con.rollback()
         raise
     return {name: len(rows) for name, rows in tables.items()}
+
+
+# ------------------------------------------------------------------------------------ explanation
+
+
+def match_weights_chart(model: dict) -> bytes:
+    """Splink's match weights chart as a PNG: the prior and every comparison level's log2(m/u), so an
+    analyst sees what the model believes (a nickname worth +11, a different birth date -9, ...)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    tables = model_tables(model)
+    rows = [("prior", tables["prior"][0]["prior_match_weight"], "#777777")]
+    for level in tables["levels"]:
+        if not level["is_null_level"]:
+            rows.append((f"{level['comparison']}: {level['label']}"[:60], level["match_weight"],
+                         "#2a9d8f" if level["match_weight"] >= 0 else "#e76f51"))
+    fig, ax = plt.subplots(figsize=(8, 0.22 * len(rows) + 0.8), dpi=80)
+    try:
+        positions = range(len(rows))[::-1]
+        ax.barh(list(positions), [max(min(w, 30), -30) for _, w, _ in rows], color=[c for *_, c in rows])
+        ax.set_yticks(list(positions), [label for label, *_ in rows], fontsize=7)
+        ax.axvline(0, color="black", linewidth=0.6)
+        ax.set_xlabel("match weight (log2 of the Bayes factor; capped at ±30)", fontsize=8)
+        ax.set_title("Matcher: what each comparison level is worth", fontsize=9)
+        ax.spines[["top", "right"]].set_visible(False)
+        fig.tight_layout()
+        import io
+
+        out = io.BytesIO()
+        fig.savefig(out, format="png")
+        return out.getvalue()
+    finally:
+        plt.close(fig)
