@@ -23,7 +23,13 @@ import dagster as dg
 import duckdb
 
 from customer360.clv.pipeline import OUTPUT_TABLES as CLV_TABLES
-from customer360.dbt_artifacts import Relation, incremental_models, manifest_path, model_relations
+from customer360.dbt_artifacts import (
+    Relation,
+    incremental_models,
+    manifest_path,
+    model_relations,
+    project_vars,
+)
 from customer360.identity.quality import cluster_profile, identity_quality, max_cluster_size_check
 from customer360.quality.mart_suites import SUITES, MartSuite
 from customer360.reporting import batch_summary, md_bar_table, md_image, md_table, png_bar_chart, write_chart
@@ -189,7 +195,8 @@ def identity_metadata(con, profile: dict, run_started_at: dt.datetime, docs_dir:
                                       "recall >= 0.95 of planted duplicates, households merged <= 0.1% (a warning "
                                       "that nothing was measured on real exports)."),
         dg.AssetCheckSpec(RUNAWAY, asset=DIM_CUSTOMERS, blocking=True,
-                          description="No customer glued together from more identifiers than a person can have."),
+                          description="No customer glued together from more identifiers than a person can have "
+                                      "(dbt var identity_max_cluster_size)."),
     ],
     pool=DUCKDB_POOL,
     can_subset=True,
@@ -202,7 +209,8 @@ def identity_checks(context: dg.AssetCheckExecutionContext, settings: dg.Resourc
         truth = settings.truth_dir / "identifiers.parquet"
         quality = identity_quality(con, settings.truth_dir, profile=profile) if (
             IDENTITY_QUALITY in selected and truth.exists()) else None
-        runaway = max_cluster_size_check(con, profile=profile)
+        runaway = max_cluster_size_check(
+            con, max_size=int(project_vars(settings.project_dir)["identity_max_cluster_size"]), profile=profile)
 
     if IDENTITY_QUALITY in selected and quality is None:
         yield dg.AssetCheckResult(

@@ -57,7 +57,7 @@ MIN_PRECISION = 0.995
 MIN_RECALL = 0.98
 MIN_RECALL_PLANTED = 0.95
 MAX_HOUSEHOLD_FALSE_MERGE_RATE = 0.001
-MAX_CLUSTER_SIZE = 200  # identifiers; a real person has a few dozen at most (cookies included)
+MAX_CLUSTER_SIZE = 200  # identifiers (the build passes dbt's var identity_max_cluster_size)
 SIZE_BUCKETS = ((1, 1), (2, 2), (3, 5), (6, 10), (11, 20), (21, 50), (51, 100), (101, 1000), (1001, None))
 
 SCHEMA = "intermediate"

@@ -67,7 +67,7 @@ def test_dbt_scores_every_pair_as_splink_predicts(scored):
 
 def test_the_dbt_model_and_the_python_settings_name_the_same_comparisons():
     macro = (PROJECT_DIR / "macros" / "identity" / "matcher_model.sql").read_text()
-    listed = re.search(r"macro matcher_comparisons\(\).*?return\(\[(.*?)\]\)", macro, re.S).group(1)
+    listed = re.search(r"macro matcher_comparisons\(\).*?return\(\[(.*?)\]\)", macro, re.DOTALL).group(1)
     names = [n.strip().strip("'") for n in listed.split(",")]
     settings = matcher.splink_settings().get_settings("duckdb")
     assert names == [c.output_column_name for c in settings.comparisons]
