@@ -191,7 +191,12 @@ def model_tables(model: dict, dialect: str = "duckdb") -> dict[str, list[dict]]:
     rules = [{"rule_order": i, "sql_condition": _transpile(rule.blocking_rule_sql, dialect)}
              for i, rule in enumerate(settings._blocking_rules_to_generate_predictions)]
     prior_probability = settings.core_model_settings.probability_two_random_records_match
+    trained_records = model.get("customer360", {}).get("records")
     prior = {"prior_match_weight": math.log2(prior_probability / (1 - prior_probability)),
+             "prior_probability": prior_probability,
+             # matching pairs grow with the records, all pairs with their square: the prior of n records
+             # is prior x (trained - 1) / (n - 1), so the model keeps its meaning on 3,000 or 1M persons
+             "trained_records": trained_records,
              "model_version": MODEL_VERSION,
              "trained_at": model.get("customer360", {}).get("trained_at")}
     return {"levels": levels, "rules": rules, "prior": [prior]}

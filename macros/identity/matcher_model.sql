@@ -6,7 +6,7 @@
                tf_adjustment_weight, tf_minimum_u_value, log2_u_exact}, ...] in comparison then level
                order,
      comparisons: [names in order], tf_columns: [columns with a term-frequency adjustment],
-     rules: [blocking rule SQL in order], prior_match_weight: float} -#}
+     rules: [blocking rule SQL in order], prior_probability: float, trained_records: int or none} -#}
 {% macro matcher_model() -%}
     {%- if not execute -%}
         {{ return(none) }}
@@ -22,7 +22,7 @@
                 tf_adjustment_weight, tf_minimum_u_value, log2_u_exact
          from " ~ levels_source ~ " order by comparison_order, level_order") -%}
     {%- set rule_rows = run_query("select sql_condition from " ~ source('matcher', 'blocking_rules') ~ " order by rule_order") -%}
-    {%- set prior_rows = run_query("select prior_match_weight from " ~ source('matcher', 'model')) -%}
+    {%- set prior_rows = run_query("select prior_probability, trained_records from " ~ source('matcher', 'model')) -%}
     {%- set levels = [] -%}
     {%- set comparisons = [] -%}
     {%- set tf_columns = [] -%}
@@ -42,7 +42,8 @@
         'comparisons': comparisons,
         'tf_columns': tf_columns,
         'rules': rule_rows.columns[0].values() | list,
-        'prior_match_weight': prior_rows.rows[0][0],
+        'prior_probability': prior_rows.rows[0][0],
+        'trained_records': prior_rows.rows[0][1],
     }) }}
 {%- endmacro %}
 

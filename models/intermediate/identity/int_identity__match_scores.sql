@@ -1,5 +1,6 @@
 -- Every pair of person records the matcher's blocking rules bring together, scored by the trained
--- Fellegi-Sunter model (Splink's arithmetic: the prior's match weight plus, per comparison, the
+-- Fellegi-Sunter model (Splink's arithmetic: the prior's match weight, rescaled to the number of
+-- records, plus, per comparison, the
 -- level's log2(m/u) and a term-frequency adjustment; probability = 2^w / (1 + 2^w)). Kept from
 -- var identity_review_min_probability up: the pairs stewards may review and the links.
 -- The model's SQL comes from the tables the Dagster asset matcher/model loads (macro matcher_model);
@@ -48,6 +49,23 @@ records_with_tf as (
     left join tf_{{ column }}
         on records.{{ column }} = tf_{{ column }}.value
     {%- endfor %}
+
+),
+
+-- the prior of the records at hand: matching pairs grow with the records, all pairs with their
+-- square, so a model trained on n records has prior x (n - 1) / (records - 1) here (Splink's own
+-- prior when both counts are equal)
+prior as (
+
+    select
+        {%- if model.trained_records %}
+        least(0.5, cast({{ model.prior_probability }} as double) * ({{ model.trained_records }} - 1)
+                   / greatest(count(*) - 1, 1)) as probability
+        {%- else %}
+        cast({{ model.prior_probability }} as double) as probability
+        {%- endif %}
+
+    from records
 
 ),
 
@@ -148,13 +166,14 @@ scored as (
         record_id_l,
         record_id_r,
         match_key,
-        cast({{ model.prior_match_weight }} as double)
+        log2(prior.probability / (1 - prior.probability))
             {%- for comparison in comparisons %} + mw_{{ comparison }}{% endfor %} as match_weight
         {%- for comparison in comparisons %},
         gamma_{{ comparison }}
         {%- endfor %}
 
     from weighted
+    cross join prior
 
 ),
 
