@@ -116,6 +116,17 @@ def styled_phones(cc: str, nsn: pa.Array, groups: tuple[int, ...], national_ok: 
     ]
 
 
+def unique_codes(rng: np.random.Generator, pattern: str, k: int) -> np.ndarray:
+    """k distinct random codes of a pattern (see pattern_strings): repeats are drawn again."""
+    codes = pattern_strings(rng, pattern, k).to_numpy(zero_copy_only=False)
+    while True:
+        _, first = np.unique(codes, return_index=True)
+        again = np.setdiff1d(np.arange(k), first)
+        if not len(again):
+            return codes
+        codes[again] = pattern_strings(rng, pattern, len(again)).to_numpy(zero_copy_only=False)
+
+
 def old_emails(rng: np.random.Generator, first_c: pa.Array, last_c: pa.Array) -> pa.Array:
     """Old work addresses (`j.doe@oldco.example`): the same name at one employer gets jane.doe2@, ...,
     so no two persons share one, and the domains keep them apart from everyone's other addresses."""
@@ -301,7 +312,7 @@ class World:
         b_postcode = np.empty(nb, dtype=object)
         for c, pattern in POSTCODE_PATTERNS.items():
             sel = np.flatnonzero(b_country == c)
-            b_postcode[sel] = pattern_strings(rng, pattern, len(sel)).to_numpy(zero_copy_only=False)
+            b_postcode[sel] = unique_codes(rng, pattern, len(sel))
         street_idx, number, postcode = (
             np.empty(nh, dtype=np.int64),
             np.empty(nh, dtype=np.int64),

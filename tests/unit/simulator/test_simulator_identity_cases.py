@@ -261,6 +261,9 @@ def test_household_members_share_one_address(truth, customers):
     assert len(address_of) == len({p["household_id"] for p in persons.values()})
     by_postcode = Counter(postcode for _, postcode in address_of)
     assert max(by_postcode.values()) > 5 and min(by_postcode.values()) == 1
+    eircodes = Counter(p["postcode"] for p in persons.values() if p["country"] == "IE")
+    households = {p["household_id"] for p in persons.values() if p["country"] == "IE"}
+    assert len(eircodes) == len(households), "an Irish Eircode is one address's own"
 
 
 def test_twins_share_surname_birth_date_and_address_but_not_first_names(run, truth):
