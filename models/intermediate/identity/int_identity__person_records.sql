@@ -66,11 +66,11 @@ records as (
     select
         'loyalty_card_number' as record_type,
         loyalty_card_number as record_value,
-        cast(null as {{ dbt.type_string() }}) as first_name,
-        cast(null as {{ dbt.type_string() }}) as last_name,
+        first_name,
+        last_name,
         cast(null as date) as birth_date,
         cast(null as {{ dbt.type_string() }}) as street,
-        cast(null as {{ dbt.type_string() }}) as postcode,
+        postcode,
         cast(null as {{ dbt.type_string() }}) as city,
         email,
         phone
