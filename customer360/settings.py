@@ -118,6 +118,7 @@ class Settings:
     max_rejected_share: float = MAX_REJECTED_SHARE
     erase_landing: bool = False  # C360_ERASE_LANDING=1: rewrite landing files without erased persons' rows
     keep_dbt_runs: int = KEEP_DBT_RUNS
+    matcher_model: Path = PROJECT_DIR / "customer360" / "identity" / "matcher_model.json"  # Splink's JSON
 
     @classmethod
     def from_environment(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -153,6 +154,7 @@ class Settings:
             max_rejected_share=_float(env, "C360_MAX_REJECTED_SHARE", MAX_REJECTED_SHARE),
             erase_landing=env.get("C360_ERASE_LANDING") == "1",
             keep_dbt_runs=_int(env, "C360_KEEP_DBT_RUNS", KEEP_DBT_RUNS),
+            matcher_model=_path(env, "C360_MATCHER_MODEL", PROJECT_DIR / "customer360" / "identity" / "matcher_model.json"),
         )
 
     def encoding_of(self, source: str) -> str | None:
