@@ -34,8 +34,8 @@ whose deterministic_cluster_node_id is what shared identifiers alone gave) are s
                    links joined (over all of truth: a shop account with nothing but a common name is
                    in the denominator too)
   recall_planted   of the pairs between a planted duplicate that shares no identifier
-                   (<truth_dir>/planted_records.parquet, the simulator's) and its person's other
-                   records, the share in one customer
+                   (<truth_dir>/planted_records.parquet, the simulator's: a second CRM record, a till
+                   sign-up card) and its person's CRM records, the share in one customer
   household_false_merge_rate  households of 2+ persons (<truth_dir>/persons.parquet) whose members'
                    records share a customer, over those households; twins counted apart as well
 
@@ -263,7 +263,7 @@ def link_scores(con, schema: str = SCHEMA) -> dict:
 
 
 def planted_scores(con, truth_dir: str | Path, schema: str = SCHEMA) -> dict:
-    """Recall of the planted duplicates that share no identifier with their person's other records."""
+    """Recall of the planted duplicates that share no identifier with their person's CRM records."""
     path = Path(truth_dir) / "planted_records.parquet"
     if not path.exists():
         return {}
@@ -291,6 +291,7 @@ def planted_scores(con, truth_dir: str | Path, schema: str = SCHEMA) -> dict:
             inner join placed as planted_record using (identifier_type, identifier_value)
             inner join placed as other
                 on other.person_id = planted_record.person_id
+                and other.identifier_type = 'crm_customer_id'
                 and (other.identifier_type, other.identifier_value)
                     <> (planted_record.identifier_type, planted_record.identifier_value)
         )
