@@ -101,9 +101,19 @@ def _command(pid: int) -> str:
     return " ".join(names)[:40]
 
 
+def simulator_version() -> str:
+    """A hash of the simulator's code: a cached population is simulated again when the simulator changed."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted((PROJECT_DIR / "simulator").glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:8]
+
+
 def simulate(persons: int, days: int, seed: int) -> Path:
-    """Cached simulated landing folder (plus truth beside it) for this size."""
-    root = CACHE_DIR / f"{persons}x{days}-s{seed}"
+    """Cached simulated landing folder (plus truth beside it) for this size and simulator version."""
+    root = CACHE_DIR / f"{persons}x{days}-s{seed}-{simulator_version()}"
     if not (root / "complete").exists():
         shutil.rmtree(root, ignore_errors=True)
         started = time.monotonic()

@@ -127,6 +127,23 @@ def unique_codes(rng: np.random.Generator, pattern: str, k: int) -> np.ndarray:
         codes[again] = pattern_strings(rng, pattern, len(again)).to_numpy(zero_copy_only=False)
 
 
+def distinct_in_household(first_idx: np.ndarray, household: np.ndarray, names: int) -> np.ndarray:
+    """No two members of a household share a first name (parents do not name two children alike): a
+    member whose name an earlier member already has takes the next name of the list. Households are
+    runs of consecutive persons, so earlier members are the 1-3 persons before."""
+    first_idx = first_idx.copy()
+    for _ in range(4):  # a name moved onto a later earlier member's name moves again
+        clash = np.zeros(len(first_idx), dtype=bool)
+        for back in (1, 2, 3):
+            same = np.zeros(len(first_idx), dtype=bool)
+            same[back:] = (household[back:] == household[:-back]) & (first_idx[back:] == first_idx[:-back])
+            clash |= same
+        if not clash.any():
+            break
+        first_idx[clash] = (first_idx[clash] + 1) % names
+    return first_idx
+
+
 def old_emails(rng: np.random.Generator, first_c: pa.Array, last_c: pa.Array) -> pa.Array:
     """Old work addresses (`j.doe@oldco.example`): the same name at one employer gets jane.doe2@, ...,
     so no two persons share one, and the domains keep them apart from everyone's other addresses."""
@@ -204,7 +221,7 @@ class World:
         hh_last = rng.integers(0, len(LAST_NAMES), self.n_households)
         own_last = rng.integers(0, len(LAST_NAMES), n)
         self.last_idx = np.where(rng.random(n) < 0.8, hh_last[household], own_last)
-        self.first_idx = rng.integers(0, len(FIRST_NAMES), n)
+        self.first_idx = distinct_in_household(rng.integers(0, len(FIRST_NAMES), n), household, len(FIRST_NAMES))
         age_days = rng.integers(18 * 365, 82 * 365, n)
         self.birth = ((t0 // DAY) - age_days) * DAY
         self.is_twin = self._twins(cfg.rng(HARD, 0), hh_size)

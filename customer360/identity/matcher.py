@@ -30,6 +30,9 @@ RECORDS = "intermediate.int_identity__person_records"
 COLUMNS = ("record_id", "record_type", "first_name", "last_name", "first_name_canonical", "full_name",
            "birth_date", "street", "postcode", "city", "email_local", "phone")
 MODEL_VERSION = 1  # of the tables model_tables writes; bump with their columns
+# The share of all matching pairs that agree on an email local part, a phone, or name + birth date +
+# postcode: the simulated population's (docs/identity.md); set yours from what you know of your data.
+PRIOR_RULES_RECALL = 0.7
 
 
 def _either_side_null(*columns: str) -> str:
@@ -54,10 +57,14 @@ def splink_settings():
             cll.ColumnsReversedLevel("first_name", "last_name").configure(label_for_charts="first and last swapped"),
             cll.And(cll.ExactMatchLevel("first_name_canonical"), cll.ExactMatchLevel("last_name")).configure(
                 label_for_charts="nickname, same last name"),
+            cll.And(cll.LevenshteinLevel("first_name", 1), cll.ExactMatchLevel("last_name")).configure(
+                label_for_charts="first name one edit apart, same last name"),
+            cll.And(cll.ExactMatchLevel("first_name"), cll.LevenshteinLevel("last_name", 1)).configure(
+                label_for_charts="same first name, last name one edit apart"),
             cll.And(cll.LevenshteinLevel("first_name", 2), cll.ExactMatchLevel("last_name")).configure(
-                label_for_charts="first name within 2 edits, same last name"),
+                label_for_charts="first name two edits apart, same last name"),
             cll.And(cll.ExactMatchLevel("first_name"), cll.LevenshteinLevel("last_name", 2)).configure(
-                label_for_charts="same first name, last name within 2 edits"),
+                label_for_charts="same first name, last name two edits apart"),
             cll.ExactMatchLevel("last_name").configure(label_for_charts="same last name only"),
             cll.ExactMatchLevel("first_name").configure(label_for_charts="same first name only"),
             cll.ElseLevel(),
@@ -78,8 +85,11 @@ def splink_settings():
             cll.CustomLevel(_either_side_null("street", "postcode")).configure(is_null_level=True),
             cll.And(cll.ExactMatchLevel("street"), cll.ExactMatchLevel("postcode")).configure(
                 label_for_charts="same street and postcode"),
-            cll.ExactMatchLevel("postcode").configure(tf_adjustment_column="postcode"),
-            cll.ExactMatchLevel("street"),
+            # a till sign-up gives a postcode and no street: unknown is not different
+            cll.CustomLevel('"postcode_l" = "postcode_r" AND ("street_l" IS NULL OR "street_r" IS NULL)').configure(
+                label_for_charts="same postcode, a street missing", tf_adjustment_column="postcode"),
+            cll.ExactMatchLevel("postcode").configure(label_for_charts="same postcode, another street"),
+            cll.ExactMatchLevel("street").configure(label_for_charts="same street, another postcode"),
             cll.ElseLevel(),
         ],
     )
@@ -87,7 +97,8 @@ def splink_settings():
         output_column_name="email_local",
         comparison_levels=[
             cll.NullLevel("email_local"),
-            cll.ExactMatchLevel("email_local"),
+            # a common local part (james.smith) is written by many: weigh it by how rare it is
+            cll.ExactMatchLevel("email_local").configure(tf_adjustment_column="email_local"),
             cll.LevenshteinLevel("email_local", 1),
             cll.ElseLevel(),
         ],
@@ -105,6 +116,8 @@ def splink_settings():
             block_on("first_name", "birth_date"),
             block_on("postcode", "last_name"),
             block_on("postcode", "first_name"),
+            block_on("birth_date", "postcode"),
+            block_on("full_name", "city"),
             block_on("email_local"),
             block_on("phone"),
         ],
@@ -119,9 +132,10 @@ def splink_settings():
 def train(con, *, max_pairs: float = 2e6, seed: int = 42) -> dict[str, Any]:
     """Train on the person records of a warehouse connection; return the model (Splink's JSON dict).
 
-    u by random sampling (max_pairs), the prior from records sharing an email local part and birth
-    date (recall assumed 0.6), m by expectation maximisation on two blockings whose fields do not
-    overlap, so every comparison is estimated at least once."""
+    u by random sampling (max_pairs); the prior from the pairs deterministic rules find (an email's
+    local part, a phone, or name, birth date and postcode together), assumed to be PRIOR_RULES_RECALL
+    of all matching pairs; m by expectation maximisation blocked on birth date, then on full name, so
+    every comparison is estimated at least once and on every kind of record."""
     from splink import DuckDBAPI, Linker, block_on
 
     ((records,),) = con.execute(f"select count(*) from {RECORDS}").fetchall()
@@ -131,10 +145,13 @@ def train(con, *, max_pairs: float = 2e6, seed: int = 42) -> dict[str, Any]:
     db_api = DuckDBAPI()
     linker = Linker(db_api.register(frame, dataset_display_name="person_records"), splink_settings(), log_level="WARNING")
     linker.training.estimate_probability_two_random_records_match(
-        [block_on("email_local", "birth_date"), block_on("full_name", "birth_date", "postcode")], recall=0.6)
+        [block_on("email_local"), block_on("phone"), block_on("full_name", "birth_date", "postcode")],
+        recall=PRIOR_RULES_RECALL)
     linker.training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=seed)
+    # pairs of one birth date (CRM records only: other records carry none) estimate the name, address,
+    # email and phone levels; pairs of one full name (every kind of record) the rest
     linker.training.estimate_parameters_using_expectation_maximisation(block_on("birth_date"))
-    linker.training.estimate_parameters_using_expectation_maximisation(block_on("postcode", "first_name"))
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("full_name"))
     model = linker.misc.save_model_to_json()
     model["customer360"] = {"trained_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                             "records": int(records)}

@@ -3,7 +3,7 @@
     dbt executes, or when the tables are missing (the matcher never ran: nothing is scored).
 
     {levels: [{comparison, gamma, sql_condition, is_null_level, match_weight, tf_adjustment_column,
-               tf_adjustment_weight, tf_minimum_u_value, log2_u_exact}, ...] in comparison then level
+               tf_adjustment_weight, tf_minimum_u_value, log2_u_exact, label}, ...] in comparison then level
                order,
      comparisons: [names in order], tf_columns: [columns with a term-frequency adjustment],
      rules: [blocking rule SQL in order], prior_probability: float, trained_records: int or none} -#}
@@ -19,7 +19,7 @@
     {%- endif -%}
     {%- set level_rows = run_query(
         "select comparison, gamma, sql_condition, is_null_level, match_weight, tf_adjustment_column,
-                tf_adjustment_weight, tf_minimum_u_value, log2_u_exact
+                tf_adjustment_weight, tf_minimum_u_value, log2_u_exact, label
          from " ~ levels_source ~ " order by comparison_order, level_order") -%}
     {%- set rule_rows = run_query("select sql_condition from " ~ source('matcher', 'blocking_rules') ~ " order by rule_order") -%}
     {%- set prior_rows = run_query("select prior_probability, trained_records from " ~ source('matcher', 'model')) -%}
@@ -30,7 +30,7 @@
         {%- do levels.append({
             'comparison': row[0], 'gamma': row[1] | int, 'sql_condition': row[2], 'is_null_level': row[3],
             'match_weight': row[4], 'tf_adjustment_column': row[5], 'tf_adjustment_weight': row[6],
-            'tf_minimum_u_value': row[7], 'log2_u_exact': row[8]}) -%}
+            'tf_minimum_u_value': row[7], 'log2_u_exact': row[8], 'label': row[9]}) -%}
         {%- if row[0] not in comparisons -%}{%- do comparisons.append(row[0]) -%}{%- endif -%}
         {%- if row[5] and row[5] not in tf_columns -%}{%- do tf_columns.append(row[5]) -%}{%- endif -%}
     {%- endfor -%}

@@ -3,7 +3,7 @@
 --   steward_link / cannot_link   a steward's override (seeds/identity_overrides.csv), honoured first
 --   birth_date_conflict          both birth dates known and more than one digit apart: never the same person
 --   first_name_conflict          both first names known, neither equal, nickname-equal, swapped with the
---                                last name nor within 2 edits: household members and twins
+--                                last name nor one typo apart: household members and twins (Eva and Evie)
 --   name_missing                 a side lacks a first or last name and nothing but the address agrees
 --   link                         match_probability >= var identity_match_threshold
 --   review                       below it (down to identity_review_min_probability): for a steward
@@ -66,7 +66,7 @@ compared as (
             and a.first_name <> b.first_name
             and a.first_name_canonical <> b.first_name_canonical
             and a.first_name <> coalesce(b.last_name, '')
-            and levenshtein(a.first_name, b.first_name) > 2 as has_first_name_conflict,
+            and not {{ is_one_typo_apart('a.first_name', 'b.first_name') }} as has_first_name_conflict,
         (a.first_name is null or a.last_name is null or b.first_name is null or b.last_name is null)
             and coalesce(a.birth_date = b.birth_date, false) = false
             and coalesce(a.email_local = b.email_local, false) = false

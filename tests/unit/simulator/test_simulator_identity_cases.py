@@ -332,3 +332,12 @@ def test_typos_of_hard_positives_always_change_a_letter():
     codes = ["SW1 1AA", "D02 X285", "1011 AB", "AA1 1AA"] * 50
     for typed, meant in zip(crm.postcode_typo(codes, rng), codes):
         assert typed != meant and len(typed) == len(meant) and typed.count(" ") == meant.count(" ")
+
+
+def test_no_two_members_of_a_household_share_a_first_name(world):
+    """Parents do not name two children alike: two records with one name at one address and nothing
+    else to tell them apart are one person, as the matcher assumes."""
+    first, household = world.first_idx, world.household
+    for back in (1, 2, 3):
+        same_household = household[back:] == household[:-back]
+        assert not (same_household & (first[back:] == first[:-back])).any()
