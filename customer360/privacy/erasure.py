@@ -104,6 +104,8 @@ def scrub(con: duckdb.DuckDBPyConnection, run_id: str, erased_at: dt.datetime) -
         where identifier_value is not null""")
     con.execute("""create or replace temp table _c360_erased_values as
         select identifier_value as value from _c360_erased
+        -- the matcher names a record by '<type>:<value>' (int_identity__person_records.record_id)
+        union select identifier_type || ':' || identifier_value from _c360_erased
         union select customer_id from intermediate.int_identity__erasures where customer_id is not null""")
     (values,) = con.execute("select count(*) from _c360_erased_values").fetchone()
     (raw_rows,) = con.execute("select count(*) from intermediate.int_privacy__erased_raw_rows").fetchone()

@@ -271,7 +271,10 @@ def test_dbt_step_shows_late_events_build_time_and_incremental_rows(demo_pipelin
     assert len(dbt_build) == 1  # one dbt build per run
     seconds = float(dbt_build[0].split()[2])
     assert 5 < seconds < 1800 and ", 0 failed or errored" in dbt_build[0]
-    assert "Slowest nodes" in dbt_build[0] and "| fct_touchpoints |" in dbt_build[0]
+    # the slowest node as dbt's own results say (on a 300-person build which one it is, is noise)
+    (results,) = PROJECT_DIR.glob(f"target/*-{result.run_id[:7]}-*/run_results.json")
+    slowest = max(json.loads(results.read_text())["results"], key=lambda r: r["execution_time"])
+    assert "Slowest nodes" in dbt_build[0] and f"| {slowest['unique_id'].split('.')[-1]} |" in dbt_build[0]
     touchpoints = check_metadata(result, "incremental_batch")["marts/fct_touchpoints"]
     assert touchpoints["incremental_mode"] == "full"  # the demo's first build
     assert touchpoints["rows_processed"] == pipeline.query("select count(*) from marts.fct_touchpoints")[0][0]

@@ -105,7 +105,9 @@ class World:
 
     def env(self, **extra: str) -> dict[str, str]:
         return {**os.environ, "LANDING_DIR": str(self.landing), "WAREHOUSE_PATH": str(self.warehouse),
-                "SERVING_PATH": str(self.serving), "TRUTH_DIR": str(self.root / "truth"),
+                # no ground truth: identity is judged on real exports' terms (this is about privacy, not
+                # matching quality; the simulator's answer key stays out of the build)
+                "SERVING_PATH": str(self.serving), "TRUTH_DIR": str(self.root / "no_truth"),
                 "DOCS_DIR": str(self.root / "docs"), "DAGSTER_HOME": str(self.dagster_home), "C360_DEMO": "1",
                 "C360_GX_MAX_DAYS": "2", **extra}
 
