@@ -56,7 +56,7 @@ final as (
 
         ---------- revenue
         cast(orders.orders as bigint) as orders,
-        cast(orders.revenue as double) as revenue,
+        {{ money('orders.revenue') }} as revenue,
         cast(orders.top_20pct_revenue_share as double) as top_20pct_revenue_share,
 
         ---------- nps
