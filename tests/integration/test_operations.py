@@ -24,11 +24,10 @@ from tests.conftest import RANGE_END, RANGE_START, Pipeline
 from tests.warehouse import PROJECT_DIR
 
 TOUCHPOINT_COLUMNS = ("touchpoint_id, customer_id, session_id, source_identifier_type, source_identifier_value, "
-                      "channel, source, touchpoint_type, journey_stage, revenue, engaged_seconds, occurred_at, "
-                      "_export_date")
+                      "channel, source, touchpoint_type, journey_stage, revenue, engaged_seconds, occurred_at")
 SESSION_COLUMNS = ("session_id, customer_id, channel, visitor_id, shop_account_id, is_converted, is_capped, "
                    "duration_seconds, engaged_seconds, event_count, view_count, heartbeat_count, started_at, "
-                   "ended_at, _export_date")
+                   "ended_at")
 
 
 # ------------------------------------------------------------------------------------------ helpers
@@ -184,7 +183,7 @@ def test_one_day_run_reprocesses_a_few_days_not_the_history(day_by_day):
     """What each incremental model processed is its `incremental_batch` check (dbt records it per run)."""
     pipeline, days, _, nine, _, one = day_by_day
     full, incremental = check_metadata(nine, "incremental_batch"), check_metadata(one, "incremental_batch")
-    for model in ("marts/fct_touchpoints", "intermediate/int_journey__sessions"):
+    for model in ("intermediate/int_journey__touchpoints", "intermediate/int_journey__sessions"):
         assert full[model]["incremental_mode"] == "full"
         assert full[model]["rows_processed"] == full[model]["rows_in_table"]
         after = incremental[model]
@@ -194,8 +193,8 @@ def test_one_day_run_reprocesses_a_few_days_not_the_history(day_by_day):
         assert 0 < after["rows_processed"] < 0.75 * total, (model, after["processed"])
     # every touchpoint exported on the new day was processed by this run
     new_day_rows = pipeline.query(
-        "select count(*) from marts.fct_touchpoints where _export_date = ?", [days[-1]])[0][0]
-    assert incremental["marts/fct_touchpoints"]["rows_processed"] >= new_day_rows > 0
+        "select count(*) from intermediate.int_journey__touchpoints where _export_date = ?", [days[-1]])[0][0]
+    assert incremental["intermediate/int_journey__touchpoints"]["rows_processed"] >= new_day_rows > 0
 
 
 def test_the_next_run_does_not_parse_the_dbt_project_again(day_by_day):
@@ -265,8 +264,8 @@ def test_dbt_step_shows_late_events_build_time_and_incremental_rows(demo_pipelin
     assert len(dbt_build) == 1  # one dbt build per run
     seconds = float(dbt_build[0].split()[2])
     assert 5 < seconds < 1800 and ", 0 failed or errored" in dbt_build[0]
-    assert "Slowest nodes" in dbt_build[0] and "| fct_touchpoints |" in dbt_build[0]
-    touchpoints = check_metadata(result, "incremental_batch")["marts/fct_touchpoints"]
+    assert "Slowest nodes" in dbt_build[0] and "| int_journey__touchpoints |" in dbt_build[0]
+    touchpoints = check_metadata(result, "incremental_batch")["intermediate/int_journey__touchpoints"]
     assert touchpoints["incremental_mode"] == "full"  # the demo's first build
     assert touchpoints["rows_processed"] == pipeline.query("select count(*) from marts.fct_touchpoints")[0][0]
 
