@@ -65,7 +65,7 @@ bench: setup
 	$(RUN) python -m bench
 
 lint: setup
-	$(RUN) ruff check customer360 orchestration simulator converters tests bench
+	$(RUN) ruff check customer360 orchestration simulator converters tests bench dashboard
 
 clean:
 	rm -rf data target logs .venv

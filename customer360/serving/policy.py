@@ -63,7 +63,7 @@ def parse_rule(meta: object, where: str = "") -> ColumnRule:
     if isinstance(meta, str):
         meta = {"treatment": meta}
     if not isinstance(meta, Mapping):
-        raise ValueError(f"{where}: serving meta must be a treatment name or a mapping, not {meta!r}")
+        raise TypeError(f"{where}: serving meta must be a treatment name or a mapping, not {meta!r}")
     unknown = set(meta) - {"treatment", "readable_when"}
     treatment = meta.get("treatment", KEEP)
     if unknown or treatment not in TREATMENTS:

@@ -21,7 +21,14 @@ from pathlib import Path
 import duckdb
 
 from customer360.dbt_artifacts import TableDocs
-from customer360.serving.policy import ACTIVATION_HASH, ACTIVATION_HASH_PATTERN, DROP, KEEP, SALTED_HASH, ColumnRule
+from customer360.serving.policy import (
+    ACTIVATION_HASH,
+    ACTIVATION_HASH_PATTERN,
+    DROP,
+    KEEP,
+    SALTED_HASH,
+    ColumnRule,
+)
 from customer360.settings import SERVING_STORAGE_VERSION
 
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from data import count, money, number, one, pct, query
+from data import count, money, number, pct, query
 
 st.title("Loyalty KPIs and cohorts")
 
