@@ -52,18 +52,27 @@ def test_headline_metrics_equal_the_marts(mf):
                    "top_20pct_revenue_share,net_revenue,orders")
     (expected,) = pipeline.query("""select
         (select count(*) from marts.dim_customers),
-        (select count(*) filter (where is_repeat_buyer) / count(*) filter (where orders > 0) from marts.customer_loyalty),
-        (select sum(historical_clv) / count(*) filter (where orders > 0) from marts.customer_loyalty),
-        (select 100 * (sum(nps_promoters) - sum(nps_detractors)) / sum(nps_responses) from marts.loyalty_kpis_monthly),
-        (select sum(care_tickets_within_target) / sum(care_tickets - care_tickets_pending) from marts.loyalty_kpis_monthly),
-        (select sum(engaged_customer_revenue) / sum(engaged_minutes) from marts.loyalty_kpis_monthly),
+        (select count(*) filter (where is_repeat_buyer) / nullif(count(*) filter (where orders > 0), 0)
+         from marts.customer_loyalty),
+        (select sum(historical_clv) / nullif(count(*) filter (where orders > 0), 0) from marts.customer_loyalty),
+        (select 100 * (sum(nps_promoters) - sum(nps_detractors)) / nullif(sum(nps_responses), 0)
+         from marts.loyalty_kpis_monthly),
+        (select sum(care_tickets_within_target) / nullif(sum(care_tickets - care_tickets_pending), 0)
+         from marts.loyalty_kpis_monthly),
+        (select sum(engaged_customer_revenue) / nullif(sum(engaged_minutes), 0) from marts.loyalty_kpis_monthly),
         (select top_20pct_revenue_share from marts.loyalty_kpis_monthly order by month_start desc limit 1),
         (select sum(net_amount) from marts.fct_orders),
         (select count(*) from marts.fct_orders where status = 'placed')""")
     names = ["customers", "repeat_rate", "average_clv", "nps", "care_within_one_hour", "revenue_per_engaged_minute",
              "top_20pct_revenue_share", "net_revenue", "orders"]
+    computed = 0
     for name, value in zip(names, expected):
+        if value is None:  # a rate without a denominator in the small demo (e.g. no care ticket answered yet)
+            assert row[name] == "", name
+            continue
         assert float(row[name]) == pytest.approx(float(value), rel=1e-9), name
+        computed += 1
+    assert computed >= 6
 
 
 def test_monthly_nps_and_retention_by_month_equal_the_marts(mf):

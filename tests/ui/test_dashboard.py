@@ -43,13 +43,15 @@ def expected_figures(serving: Path) -> dict[str, dict[str, str]]:
             return con.execute(sql).fetchone()
 
         customers, buyers, repeat, clv = one("""select (select count(*) from marts.dim_customers),
-            count(*) filter (where orders > 0), count(*) filter (where is_repeat_buyer) / count(*) filter (where orders > 0),
-            sum(historical_clv) / count(*) filter (where orders > 0) from marts.customer_loyalty""")
+            count(*) filter (where orders > 0),
+            count(*) filter (where is_repeat_buyer) / nullif(count(*) filter (where orders > 0), 0),
+            sum(historical_clv) / nullif(count(*) filter (where orders > 0), 0) from marts.customer_loyalty""")
         (revenue,) = one("select sum(net_amount) from marts.fct_orders")
-        nps, care, rpem = one("""select 100 * (sum(nps_promoters) - sum(nps_detractors)) / sum(nps_responses),
-            sum(care_tickets_within_target) / sum(care_tickets - care_tickets_pending),
-            sum(engaged_customer_revenue) / sum(engaged_minutes) from marts.loyalty_kpis_monthly""")
-        sessions, conversion = one("select count(*), count(*) filter (where is_converted) / count(*) from marts.fct_sessions")
+        nps, care, rpem = one("""select 100 * (sum(nps_promoters) - sum(nps_detractors)) / nullif(sum(nps_responses), 0),
+            sum(care_tickets_within_target) / nullif(sum(care_tickets - care_tickets_pending), 0),
+            sum(engaged_customer_revenue) / nullif(sum(engaged_minutes), 0) from marts.loyalty_kpis_monthly""")
+        sessions, conversion = one("""select count(*), count(*) filter (where is_converted) / nullif(count(*), 0)
+                                      from marts.fct_sessions""")
         active, latest_repeat = one("""select active_customers, repeat_purchase_rate from marts.loyalty_kpis_monthly
                                        order by month_start desc limit 1""")
         predicted, alive = one("select sum(predicted_clv_12m), avg(probability_alive) from marts.clv_predictions")
