@@ -7,7 +7,7 @@ import streamlit as st
 st.set_page_config(page_title="Customer 360", layout="wide")
 
 pages = st.navigation([
-    st.Page("views/overview.py", title="Overview", url_path="overview", default=True),
+    st.Page("views/overview.py", title="Overview", default=True),  # served at /
     st.Page("views/customers.py", title="Customers and identity", url_path="customers"),
     st.Page("views/journeys.py", title="Journeys and funnel", url_path="journeys"),
     st.Page("views/loyalty.py", title="Loyalty KPIs and cohorts", url_path="loyalty"),

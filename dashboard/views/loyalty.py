@@ -6,9 +6,9 @@ from data import count, money, number, pct, query
 
 st.title("Loyalty KPIs and cohorts")
 
-monthly = query("select * from marts.loyalty_kpis_monthly order by month_start")
+monthly = query("select strftime(month_start, '%Y-%m') as month, * from marts.loyalty_kpis_monthly order by month_start")
 latest = monthly.iloc[-1]
-st.caption(f"Latest month {latest['month_start']}" + ("" if latest["is_complete_month"] else " (incomplete)"))
+st.caption(f"Latest month {latest['month']}" + ("" if latest["is_complete_month"] else " (incomplete)"))
 row = st.columns(5)
 row[0].metric("Active customers", count(latest["active_customers"]))
 row[1].metric("Repeat purchase rate", pct(latest["repeat_purchase_rate"]))
@@ -18,10 +18,10 @@ row[4].metric("Email open rate", pct(latest["email_open_rate"]))
 
 left, right = st.columns(2)
 left.subheader("Customers by month")
-left.line_chart(monthly, x="month_start",
+left.line_chart(monthly, x="month",
                 y=["active_customers", "purchasing_customers", "new_customers", "churned_customers"])
 right.subheader("Rates by month")
-right.line_chart(monthly, x="month_start",
+right.line_chart(monthly, x="month",
                  y=["repeat_purchase_rate", "care_within_target_rate", "top_20pct_revenue_share"])
 
 st.subheader("Cohort retention (share of each first-purchase cohort buying again)")

@@ -40,8 +40,8 @@ st.metric("80/20 share (latest month's top 20% of buyers)", pct(kpi["top_20pct_r
 
 st.subheader("Revenue and buyers by month")
 monthly = query("""
-    select month_start, revenue, purchasing_customers, active_customers
+    select strftime(month_start, '%Y-%m') as month, revenue, purchasing_customers, active_customers
     from marts.loyalty_kpis_monthly order by month_start""")
 left, right = st.columns(2)
-left.bar_chart(monthly, x="month_start", y="revenue", y_label="net revenue (£)")
-right.line_chart(monthly, x="month_start", y=["purchasing_customers", "active_customers"])
+left.bar_chart(monthly, x="month", y="revenue", y_label="net revenue (£)")
+right.bar_chart(monthly, x="month", y=["purchasing_customers", "active_customers"], stack=False)

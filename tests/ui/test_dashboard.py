@@ -124,7 +124,7 @@ PAGES = ["overview", "customers", "journeys", "loyalty", "clv", "audiences"]
 def test_each_page_shows_its_headline_figures_and_no_error(dashboard, browser_page, name):
     url, pipeline = dashboard
     page = browser_page
-    page.goto(f"{url}/{name}")
+    page.goto(f"{url}/{'' if name == 'overview' else name}")
     page.locator('[data-testid="stMetricValue"]').first.wait_for()
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(1500)  # charts draw after the figures
@@ -135,6 +135,7 @@ def test_each_page_shows_its_headline_figures_and_no_error(dashboard, browser_pa
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_text("Traceback").count() == 0
+    assert page.get_by_text("Page not found").count() == 0
     for label, value in expected_figures(pipeline.serving)[name].items():
         assert shown.get(label) == value, (name, label, shown)
     assert page.locator(".vega-embed, [data-testid='stArrowVegaLiteChart'], [data-testid='stDataFrame']").count() >= 1

@@ -13,9 +13,10 @@ DASHBOARD = PROJECT_DIR / "dashboard"
 
 
 def pages() -> dict[str, str]:
-    """url path -> the page's source file, from the dashboard's navigation."""
+    """url path -> the page's source file, from the dashboard's navigation ('' for the default page, at /)."""
     app = (DASHBOARD / "app.py").read_text()
-    return {path: file for file, path in re.findall(r'st\.Page\("([^"]+)".*?url_path="([^"]+)"', app)}
+    return {(re.search(r'url_path="([^"]+)"', args) or [None, ""])[1]: file
+            for file, args in re.findall(r'st\.Page\("([^"]+)"(.*?)\)', app)}
 
 
 def test_every_exposure_has_a_url_and_every_dashboard_page_an_exposure():
