@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import struct
 from pathlib import Path
@@ -264,7 +265,8 @@ def test_dbt_step_shows_late_events_build_time_and_incremental_rows(demo_pipelin
     assert len(dbt_build) == 1  # one dbt build per run
     seconds = float(dbt_build[0].split()[2])
     assert 5 < seconds < 1800 and ", 0 failed or errored" in dbt_build[0]
-    assert "Slowest nodes" in dbt_build[0] and "| int_journey__touchpoints |" in dbt_build[0]
+    # which nodes are slowest in a 16 s build is the machine's call; that they are listed with their seconds is ours
+    assert "Slowest nodes" in dbt_build[0] and re.search(r"\| \w+ \| \d+\.\d \|", dbt_build[0])
     touchpoints = check_metadata(result, "incremental_batch")["intermediate/int_journey__touchpoints"]
     assert touchpoints["incremental_mode"] == "full"  # the demo's first build
     assert touchpoints["rows_processed"] == pipeline.query("select count(*) from marts.fct_touchpoints")[0][0]
