@@ -5,7 +5,7 @@ RUN := $(UV) run --frozen
 export DO_NOT_TRACK := 1
 export DAGSTER_HOME ?= $(CURDIR)/data/dagster_home
 
-.PHONY: setup browser run test ui docs dashboard dashboard-setup bench lint clean
+.PHONY: setup browser run test ui docs dashboard dashboard-setup bench lint clean train-matcher
 
 setup: .venv/.synced
 
@@ -35,6 +35,11 @@ run: setup
 PYTEST_WORKERS ?= 2
 test: setup browser dashboard-setup
 	$(RUN) pytest -n $(PYTEST_WORKERS)
+
+## make train-matcher: train the probabilistic matcher on the warehouse WAREHOUSE_PATH names (built by
+## make run) and write the model to C360_MATCHER_MODEL (default: the demo model in the repository).
+train-matcher: setup
+	$(RUN) python -m customer360.identity.train
 
 ## make ui: Dagster webserver + daemon on 127.0.0.1:3000 over the warehouse make run built.
 ui: setup

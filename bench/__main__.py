@@ -31,7 +31,7 @@ PROJECT_DIR = BENCH_DIR.parent
 CACHE_DIR = BENCH_DIR / "cache"
 RESULTS_DIR = BENCH_DIR / "results"
 RANGE_START, RANGE_END = "dagster/asset_partition_range_start", "dagster/asset_partition_range_end"
-STAGES = ("ingest", "staging", "identity", "journeys", "loyalty", "clv", "checks", "publish")
+STAGES = ("ingest", "staging", "matching", "identity", "journeys", "loyalty", "clv", "checks", "publish")
 
 
 class TreeRss:
@@ -101,9 +101,19 @@ def _command(pid: int) -> str:
     return " ".join(names)[:40]
 
 
+def simulator_version() -> str:
+    """A hash of the simulator's code: a cached population is simulated again when the simulator changed."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted((PROJECT_DIR / "simulator").glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:8]
+
+
 def simulate(persons: int, days: int, seed: int) -> Path:
-    """Cached simulated landing folder (plus truth beside it) for this size."""
-    root = CACHE_DIR / f"{persons}x{days}-s{seed}"
+    """Cached simulated landing folder (plus truth beside it) for this size and simulator version."""
+    root = CACHE_DIR / f"{persons}x{days}-s{seed}-{simulator_version()}"
     if not (root / "complete").exists():
         shutil.rmtree(root, ignore_errors=True)
         started = time.monotonic()
@@ -139,6 +149,8 @@ def restore(held: Path, landing: Path) -> None:
 def stage_of_step(step_key: str) -> str:
     if step_key.startswith("ingest") or "unknown_exports" in step_key:
         return "ingest"
+    if step_key.startswith("matcher"):
+        return "matching"
     if "clv" in step_key:
         return "clv"
     if "publish" in step_key or step_key.startswith("serving"):
@@ -171,6 +183,9 @@ def stage_of_node(node: dict) -> str:
         return "checks"
     if "staging" in fqn or "calendar" in fqn or node.get("resource_type") == "seed":
         return "staging"
+    # the probabilistic matcher: person records, scores, decisions, the components links join
+    if node.get("name", "").startswith(("int_identity__person_records", "int_identity__match_")):
+        return "matching"
     # intermediate/journey and marts/journeys are both the journeys stage
     if "journey" in fqn or "journeys" in fqn:
         return "journeys"
@@ -222,10 +237,11 @@ for record in instance.all_logs(r.run_id):
     elif event.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE") and event.step_key in starts:
         steps[event.step_key] = record.timestamp - starts[event.step_key]
         windows[event.step_key] = [starts[event.step_key], record.timestamp]
-    elif event.event_type_value == "ASSET_CHECK_EVALUATION" and event.event_specific_data.check_name == "identity_quality":
+    elif event.event_type_value == "ASSET_CHECK_EVALUATION" and event.event_specific_data.check_name in (
+            "identity_quality", "link_quality"):
         evaluation = event.event_specific_data
-        identity = {{k: v.value for k, v in evaluation.metadata.items() if isinstance(v.value, (int, float))}}
-        identity["passed"] = evaluation.passed
+        identity.update({{k: v.value for k, v in evaluation.metadata.items() if isinstance(v.value, (int, float))}})
+        identity[evaluation.check_name + "_passed"] = evaluation.passed
     if event.event_type_value == "STEP_FAILURE":
         failures[event.step_key] = event.step_failure_data.error.message.strip()[-1500:]
 print("BENCH" + json.dumps({{"success": r.success, "run_id": r.run_id, "wall_s": wall, "steps": steps,
@@ -409,11 +425,12 @@ def write_results(results: list[dict]) -> Path:
             f"| {r['persons']:,} | | FAILED after {r['full_build_s']} ({', '.join(r['failed'])}) | | | "
             f"{r['peak_rss_mb']:,} |" for r in results]
     stage_header = "| persons | " + " | ".join(STAGES) + " |"
-    stage_rows = [f"| {r['persons']:,} | " + " | ".join(str(r["stages"][s]) for s in STAGES) + " |"
+    stage_rows = [f"| {r['persons']:,} | " + " | ".join(str(r["stages"].get(s, "")) for s in STAGES) + " |"
                   for r in results]
-    peak_rows = [f"| {r['persons']:,} | " + " | ".join(f"{r['stage_peak_rss_mb'][s]:,}" for s in STAGES) + " |"
+    peak_rows = [f"| {r['persons']:,} | " + " | ".join(f"{r['stage_peak_rss_mb'].get(s, 0):,}" for s in STAGES) + " |"
                  for r in results if "stage_peak_rss_mb" in r]
-    identity = ("precision", "recall_carried", "recall_full_truth", "clusters", "customers", "largest_cluster_size")
+    identity = ("precision", "recall_carried", "recall_full_truth", "precision_links", "recall_planted",
+                "household_false_merge_rate", "clusters", "customers", "largest_cluster_size")
     identity_rows = [f"| {r['persons']:,} | " + " | ".join(f"{r['identity_quality'].get(k, '')}" for k in identity)
                      + " |" for r in results if r.get("identity_quality")]
     (RESULTS_DIR / "latest.md").write_text("\n".join([
@@ -464,7 +481,7 @@ def chart(results: list[dict], path: Path) -> None:
     labels = [f"{r['persons']:,} persons" for r in results]
     left = [0.0] * len(results)
     for stage in STAGES:
-        widths = [r["stages"][stage] for r in results]
+        widths = [r["stages"].get(stage, 0) for r in results]
         ax.barh(labels, widths, left=left, label=stage)
         left = [a + b for a, b in zip(left, widths)]
     ax.set_xlabel("seconds")

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import duckdb
 
+from customer360.identity.quality import identity_quality
 from customer360.landing import ensure_raw_tables, load_export_day
 from customer360.landing.files import classify_paths
-from customer360.quality.identity import identity_quality
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 SELECT = ["+path:models/marts/identity", "+path:models/intermediate/identity"]

@@ -90,6 +90,14 @@ def model_relations(manifest: Path) -> dict[str, Relation]:
             for n in nodes if n.get("resource_type") in ("model", "seed")}
 
 
+def project_vars(project_dir: Path) -> dict:
+    """The vars of dbt_project.yml (the manifest does not keep them): one home for a limit dbt and a
+    Python check share."""
+    import yaml
+
+    return yaml.safe_load((project_dir / "dbt_project.yml").read_text()).get("vars", {})
+
+
 def incremental_models(manifest: Path) -> list[Relation]:
     """The models dbt builds incrementally, as relations."""
     nodes = read_manifest(manifest)["nodes"].values()

@@ -82,6 +82,7 @@ class Settings:
     gx_batch_rows: int = 250_000  # rows per GX validation of a mart
     alert_webhook_url: str | None = None
     ui_url: str = "http://127.0.0.1:3000"
+    matcher_model: Path = PROJECT_DIR / "customer360" / "identity" / "matcher_model.json"  # Splink's JSON
 
     @classmethod
     def from_environment(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -112,6 +113,7 @@ class Settings:
             gx_batch_rows=_int(env, "C360_GX_BATCH_ROWS", 250_000),
             alert_webhook_url=env.get("ALERT_WEBHOOK_URL") or None,
             ui_url=(env.get("DAGSTER_UI_URL") or "http://127.0.0.1:3000").rstrip("/"),
+            matcher_model=_path(env, "C360_MATCHER_MODEL", PROJECT_DIR / "customer360" / "identity" / "matcher_model.json"),
         )
 
     def replace(self, **changes) -> Settings:

@@ -1,6 +1,7 @@
 """The customer360 Dagster code location: only Dagster definitions, one module per stage.
 
     ingest.py      export files -> raw, with the landing checks
+    matching.py    the trained probabilistic matcher, loaded before dbt
     transform.py   the dbt project (one `dbt build`)
     clv.py         the CLV fit after dbt, its own terminal marts
     checks.py      checks of the built warehouse: mart suites, identity quality, incremental batches

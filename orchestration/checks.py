@@ -23,8 +23,14 @@ import dagster as dg
 import duckdb
 
 from customer360.clv.pipeline import OUTPUT_TABLES as CLV_TABLES
-from customer360.dbt_artifacts import Relation, incremental_models, manifest_path, model_relations
-from customer360.quality.identity import cluster_profile, identity_quality, max_cluster_size_check
+from customer360.dbt_artifacts import (
+    Relation,
+    incremental_models,
+    manifest_path,
+    model_relations,
+    project_vars,
+)
+from customer360.identity.quality import cluster_profile, identity_quality, max_cluster_size_check
 from customer360.quality.mart_suites import SUITES, MartSuite
 from customer360.reporting import batch_summary, md_bar_table, md_image, md_table, png_bar_chart, write_chart
 from customer360.settings import Settings
@@ -34,7 +40,7 @@ from orchestration.resources import DUCKDB_POOL
 DIM_CUSTOMERS = dg.AssetKey(["marts", "dim_customers"])
 LATE_EVENTS = dg.AssetKey(["intermediate", "int_journey__late_events"])
 MART_SUITE, MART_WARNINGS = "mart_suite", "mart_suite_warnings"
-IDENTITY_QUALITY, RUNAWAY = "identity_quality", "no_runaway_cluster"
+IDENTITY_QUALITY, RUNAWAY, LINK_QUALITY = "identity_quality", "no_runaway_cluster", "link_quality"
 MART_RUNBOOK = "docs/runbook.md#mart-suites"
 
 
@@ -184,10 +190,16 @@ def identity_metadata(con, profile: dict, run_started_at: dt.datetime, docs_dir:
     name="identity_checks",
     specs=[
         dg.AssetCheckSpec(IDENTITY_QUALITY, asset=DIM_CUSTOMERS, blocking=True,
-                          description="Pairwise precision >= 0.995 and recall >= 0.98 against the simulator's "
-                                      "ground truth (a warning that nothing was measured on real exports)."),
+                          description="Pairwise precision >= 0.995 and recall >= 0.98 (of the links the data "
+                                      "carries) against the simulator's ground truth (a warning that nothing was "
+                                      "measured on real exports)."),
+        dg.AssetCheckSpec(LINK_QUALITY, asset=DIM_CUSTOMERS,
+                          description="Against the simulator's ground truth, the probabilistic links: precision >= "
+                                      "0.995 on the pairs they joined, recall >= 0.95 of planted duplicates, "
+                                      "households merged <= 0.1% (a warning)."),
         dg.AssetCheckSpec(RUNAWAY, asset=DIM_CUSTOMERS, blocking=True,
-                          description="No customer glued together from more identifiers than a person can have."),
+                          description="No customer glued together from more identifiers than a person can have "
+                                      "(dbt var identity_max_cluster_size)."),
     ],
     pool=DUCKDB_POOL,
     can_subset=True,
@@ -199,8 +211,9 @@ def identity_checks(context: dg.AssetCheckExecutionContext, settings: dg.Resourc
         figures = identity_metadata(con, profile, _run_started_at(context), settings.docs_dir)
         truth = settings.truth_dir / "identifiers.parquet"
         quality = identity_quality(con, settings.truth_dir, profile=profile) if (
-            IDENTITY_QUALITY in selected and truth.exists()) else None
-        runaway = max_cluster_size_check(con, profile=profile)
+            selected & {IDENTITY_QUALITY, LINK_QUALITY} and truth.exists()) else None
+        runaway = max_cluster_size_check(
+            con, max_size=int(project_vars(settings.project_dir)["identity_max_cluster_size"]), profile=profile)
 
     if IDENTITY_QUALITY in selected and quality is None:
         yield dg.AssetCheckResult(
@@ -216,8 +229,27 @@ def identity_checks(context: dg.AssetCheckExecutionContext, settings: dg.Resourc
                 "precision": round(quality["precision"], 5),
                 "recall_carried": round(quality["recall_carried"], 5),
                 "recall_full_truth": round(quality.get("recall_full", float("nan")), 5),
+                **{name: round(float(quality[name]), 5) for name in (
+                    "precision_links", "recall_links", "recall_planted", "household_false_merge_rate")
+                   if name in quality},
+                **{name: int(quality[name]) for name in (
+                    "pairs_joined_by_links", "planted_records", "households_merged", "twin_households",
+                    "twin_households_merged") if name in quality},
                 **figures,
             },
+        )
+    if LINK_QUALITY in selected:
+        measured = quality is not None and "precision_links" in quality
+        yield dg.AssetCheckResult(
+            check_name=LINK_QUALITY, severity=dg.AssetCheckSeverity.WARN,
+            passed=bool(quality["links_passed"]) if measured else True,
+            description=("; ".join(quality["link_shortfalls"]) or None) if measured else
+            "No ground truth: the probabilistic links were not measured (real exports).",
+            metadata={name: round(float(quality[name]), 5) for name in (
+                "precision_links", "recall_links", "recall_planted", "household_false_merge_rate")
+                      if measured and name in quality} | {name: int(quality[name]) for name in (
+                "pairs_joined_by_links", "planted_records", "households_merged", "twin_households",
+                "twin_households_merged") if measured and name in quality},
         )
     if RUNAWAY in selected:
         yield dg.AssetCheckResult(
@@ -286,6 +318,57 @@ def late_exports(settings: dg.ResourceParam[Settings]) -> dg.AssetCheckResult:
     )
 
 
+# ------------------------------------------------------------------------------ probabilistic links
+
+MATCH_DECISIONS = dg.AssetKey(["intermediate", "int_identity__match_decisions"])
+PROBABILITY_BANDS = ((0.5, 0.9), (0.9, 0.99), (0.99, 0.999), (0.999, 0.9999), (0.9999, 1.01))
+
+
+def match_link_figures(con) -> tuple[dict[str, int], dict]:
+    """Decisions by kind, pairs per probability band and decision, components by status."""
+    decisions = dict(con.execute(
+        "select decision, count(*) from intermediate.int_identity__match_decisions group by 1").fetchall())
+    bands = con.execute(f"""
+        select band, decision, count(*)
+        from (
+            select decision, case {" ".join(f"when match_probability >= {lo} and match_probability < {hi} "
+                                            f"then '{lo}-{min(hi, 1)}'" for lo, hi in PROBABILITY_BANDS)}
+                             else 'steward' end as band
+            from intermediate.int_identity__match_decisions
+        ) as banded
+        group by all order by 1, 2
+    """).fetchall()
+    components = dict(con.execute(
+        "select status, count(distinct component_node_id) from intermediate.int_identity__match_components "
+        "group by 1").fetchall())
+    return components, {
+        "links": dg.MetadataValue.int(decisions.get("link", 0) + decisions.get("steward_link", 0)),
+        "reviews": dg.MetadataValue.int(decisions.get("review", 0)),
+        "decisions": dg.MetadataValue.md(md_table(["decision", "pairs"], sorted(decisions.items()),
+                                                  "No pair of person records was scored (no model, or no names).")),
+        "pairs_by_probability": dg.MetadataValue.md(md_table(["match probability", "decision", "pairs"], bands,
+                                                             "No pair scored.")),
+        "components": dg.MetadataValue.md(md_table(["status", "components"], sorted(components.items()),
+                                                   "No link joined two customers.")),
+        "customers_joined_by_links": dg.MetadataValue.int(components.get("merged", 0)),
+    }
+
+
+@dg.asset_check(asset=MATCH_DECISIONS, name="match_links", pool=DUCKDB_POOL,
+                description="What the probabilistic matcher linked this run, by probability band; warns when a "
+                            "link was left out by the cluster cap or did not settle.")
+def match_links(settings: dg.ResourceParam[Settings]) -> dg.AssetCheckResult:
+    with connect(settings, read_only=True) as con:
+        components, metadata = match_link_figures(con)
+    left_out = components.get("over_cluster_cap", 0) + components.get("not_converged", 0)
+    return dg.AssetCheckResult(
+        passed=left_out == 0, severity=dg.AssetCheckSeverity.WARN, metadata=metadata,
+        description=None if not left_out else (
+            f"{left_out} group(s) of customers that links would join were left apart (over the cluster cap or "
+            "not settled): marts.identity_review_queue lists their pairs (docs/runbook.md#match_links)"),
+    )
+
+
 # ------------------------------------------------------------------------------ incremental batches
 
 
@@ -347,5 +430,5 @@ def build_incremental_batch_check(models: list[Relation]) -> dg.AssetChecksDefin
 def build_check_definitions(settings: Settings) -> dg.Definitions:
     """The checks of the built warehouse; the incremental models are read from dbt's manifest."""
     incremental = incremental_models(manifest_path(settings.project_dir))
-    return dg.Definitions(asset_checks=[mart_suites, clv_suites, identity_checks, late_exports,
+    return dg.Definitions(asset_checks=[mart_suites, clv_suites, identity_checks, late_exports, match_links,
                                         build_incremental_batch_check(incremental)])

@@ -8,6 +8,7 @@ from customer360.settings import Settings
 from orchestration.checks import build_check_definitions
 from orchestration.clv import build_clv_definitions
 from orchestration.ingest import build_ingest_definitions
+from orchestration.matching import build_matching_definitions
 from orchestration.operations import build_operations_definitions, export_days
 from orchestration.publish import build_publish_asset
 from orchestration.resources import build_resources
@@ -20,6 +21,7 @@ def build_definitions(settings: Settings | None = None) -> dg.Definitions:
     partitions = export_days(settings)
     stages = dg.Definitions.merge(
         build_ingest_definitions(partitions),
+        build_matching_definitions(),
         build_transform_definitions(settings),
         build_clv_definitions(),
         build_check_definitions(settings),

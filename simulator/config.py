@@ -57,6 +57,22 @@ class Rates:
     # relationships
     has_crm: float = 0.85
     dup_crm: float = 0.025  # of CRM customers: a second CRM record sharing email or phone
+    fuzzy_dup_crm: float = 0.03  # of CRM customers: a second CRM record sharing no identifier at all
+    # what differs on such a record, each drawn on its own (share of those records)
+    fuzzy_variants: tuple = (
+        ("typo", 0.35),  # a swapped, dropped or doubled letter in the first or the last name
+        ("nickname", 0.15),  # Bob for Robert (only first names with a short form get one)
+        ("moved", 0.25),  # another street and postcode, sometimes another city
+        ("no_birth_date", 0.20),
+        ("swapped", 0.03),  # first and last name in each other's field
+        ("second_email", 0.30),  # an address no other record uses (an old work address); else none
+        ("second_phone", 0.10),  # a number no other record uses; else none
+    )
+    card_signup: float = 0.10  # of the cards of CRM customers: issued at the till, name and postcode only
+    card_signup_variants: tuple = (("typo", 0.15), ("nickname", 0.10), ("postcode_typo", 0.05))
+    card_names: float = 0.5  # of the other cards: the loyalty system also holds the holder's name
+    twin_households: float = 0.0175  # of households with 2+ people: two members are twins
+    postcode_addresses: tuple = (1, 25)  # addresses sharing a GB/NL postcode (Irish Eircodes: one each)
     has_shop_if_crm: float = 0.55
     has_shop_no_crm: float = 0.45
     web_if_shop: float = 0.95
@@ -121,11 +137,13 @@ class Planted:
     files: dict = field(default_factory=dict)
     rows: dict = field(default_factory=dict)
 
-    def add_mess(self, kind: str, n: int, entity: str) -> None:
+    def add_mess(self, kind: str, n: int, entity: str | None) -> None:
+        """Count n planted cases of a kind in an entity (None: of persons, not of one entity's rows)."""
         if n:
             self.mess[kind] = self.mess.get(kind, 0) + int(n)
-            per = self.mess_by_entity.setdefault(entity, {})
-            per[kind] = per.get(kind, 0) + int(n)
+            if entity is not None:
+                per = self.mess_by_entity.setdefault(entity, {})
+                per[kind] = per.get(kind, 0) + int(n)
 
     def note(self, kind: str, n: int) -> None:
         """Counts of behaviour worth knowing about that is not mess (abandoned carts, ...)."""

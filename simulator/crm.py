@@ -7,13 +7,21 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from simulator.config import RATES, Planted
 from simulator.export import Exporter
 from simulator.layout import BY_NAME, CARD_STATUSES, CONSENT_CHANNELS, EMAIL_EVENT_TYPES, PURPOSES
-from simulator.population import EMAIL_STYLES, NEVER, PHONE_STYLES, World
-from simulator.reference import STREETS
+from simulator.population import (
+    EMAIL_STYLES,
+    FUZZY_VARIANTS,
+    NEVER,
+    PHONE_STYLES,
+    POSTCODE_PATTERNS,
+    SIGNUP_VARIANTS,
+    World,
+    has_variant,
+)
+from simulator.reference import NICKNAMES, STREETS
 from simulator.strings import DAY, NULL_TS, Codes, Serial, pattern_strings, serial_width
 
 # (purpose, channel, share of customers asked, share of those who grant)
@@ -28,16 +36,17 @@ MARKETING_EMAIL = 0
 EV = {t: i for i, t in enumerate(EMAIL_EVENT_TYPES)}
 
 
-def typo(names: list[str], rng: np.random.Generator) -> list[str]:
-    """Plausible typing slips: swapped letters, a dropped or doubled letter, all lower case."""
+def typo(names: list[str], rng: np.random.Generator, letters_only: bool = False) -> list[str]:
+    """Plausible typing slips: swapped letters, a dropped or doubled letter, all lower case (not with
+    letters_only). A swap of two equal letters would change nothing: that letter is dropped instead."""
     out = []
-    for name, kind in zip(names, rng.integers(0, 4, len(names))):
-        if len(name) < 3:
+    for name, kind in zip(names, rng.integers(0, 3 if letters_only else 4, len(names))):
+        if len(name) < 3 and not letters_only:
             kind = 3
         k = int(rng.integers(1, max(2, len(name) - 1)))
-        if kind == 0:
+        if kind == 0 and name[k - 1] != name[k]:
             name = name[: k - 1] + name[k] + name[k - 1] + name[k + 1 :]
-        elif kind == 1:
+        elif kind in (0, 1):
             name = name[:k] + name[k + 1 :]
         elif kind == 2:
             name = name[:k] + name[k] + name[k:]
@@ -47,15 +56,65 @@ def typo(names: list[str], rng: np.random.Generator) -> list[str]:
     return out
 
 
-def names_with_typos(world: World, persons: np.ndarray, share, rng) -> tuple[pa.Array, pa.Array, int]:
+def _names(world: World, persons: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     first = world.first.take(pa.array(persons)).to_numpy(zero_copy_only=False).astype(object)
     last = world.last.take(pa.array(persons)).to_numpy(zero_copy_only=False).astype(object)
-    hit = np.flatnonzero(rng.random(len(persons)) < share)
+    return first, last
+
+
+def _typos(first: np.ndarray, last: np.ndarray, hit: np.ndarray, rng, letters_only: bool = False) -> None:
+    """A typo in the first or the last name (one of the two) of the rows `hit`, in place."""
     which = rng.random(len(hit)) < 0.5
     f, l_ = hit[which], hit[~which]
-    first[f] = typo(list(first[f]), rng)
-    last[l_] = typo(list(last[l_]), rng)
+    first[f] = typo(list(first[f]), rng, letters_only)
+    last[l_] = typo(list(last[l_]), rng, letters_only)
+
+
+def names_with_typos(
+    world: World, persons: np.ndarray, share, rng, as_objects: bool = False
+) -> tuple[pa.Array, pa.Array, int]:
+    first, last = _names(world, persons)
+    hit = np.flatnonzero(rng.random(len(persons)) < share)
+    _typos(first, last, hit, rng)
+    if as_objects:
+        return first, last, len(hit)
     return pa.array(first, pa.string()), pa.array(last, pa.string()), len(hit)
+
+
+def varied_names(
+    world: World, persons: np.ndarray, mask: np.ndarray, names: tuple[str, ...], rng
+) -> tuple[np.ndarray, np.ndarray]:
+    """Names of hard-positive records: nickname first, then a letter typo, then first and last swapped."""
+    first, last = _names(world, persons)
+    if "nickname" in names:
+        nick = np.flatnonzero(has_variant(mask, names, "nickname"))
+        pick = rng.random(len(nick))
+        first[nick] = [NICKNAMES[f][int(u * len(NICKNAMES[f]))] for f, u in zip(first[nick], pick)]
+    _typos(first, last, np.flatnonzero(has_variant(mask, names, "typo")), rng, letters_only=True)
+    if "swapped" in names:
+        sw = np.flatnonzero(has_variant(mask, names, "swapped"))
+        first[sw], last[sw] = last[sw], first[sw].copy()
+    return first, last
+
+
+def postcode_typo(codes: list[str], rng: np.random.Generator) -> list[str]:
+    """Two neighbouring characters swapped, or one character mistyped as another of its kind."""
+    out = []
+    for code, kind, u, v in zip(
+        codes, rng.integers(0, 2, len(codes)), rng.random(len(codes)), rng.random(len(codes))
+    ):
+        pairs = [i for i in range(len(code) - 1) if " " not in code[i : i + 2] and code[i] != code[i + 1]]
+        if kind == 0 and pairs:
+            i = pairs[int(u * len(pairs))]
+            code = code[:i] + code[i + 1] + code[i] + code[i + 2 :]
+        else:
+            spots = [i for i, ch in enumerate(code) if ch != " "]
+            i = spots[int(u * len(spots))]
+            alphabet = "0123456789" if code[i].isdigit() else "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+            others = alphabet.replace(code[i], "")
+            code = code[:i] + others[int(v * len(others))] + code[i + 1 :]
+        out.append(code)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------- consents
@@ -71,7 +130,7 @@ class ConsentPlan:
 
 def plan_consents(world: World) -> ConsentPlan:
     rng = world.cfg.rng(40)
-    prim = np.flatnonzero(~world.crm_is_dup)
+    prim = np.flatnonzero(~world.crm_is_dup & ~world.crm_is_fuzzy)  # duplicates have no consents of their own
     person = world.crm_person[prim]
     created = world.crm_created_at[prim]
     recs, combos, granted, at = [], [], [], []
@@ -192,19 +251,30 @@ def simulate_email(world: World, ex: Exporter, planted: Planted, plan: ConsentPl
 
 
 # ---------------------------------------------------------------------------------------------- records
-def _postcodes(world: World, rng, persons: np.ndarray) -> pa.Array:
-    country = world.country[persons]
-    out = np.empty(len(persons), dtype=object)
-    for c, pattern in (("GB", "LL9 9LL"), ("IE", "L99 L9L9"), ("NL", "9999 LL")):
-        sel = np.flatnonzero(country == c)
-        out[sel] = pattern_strings(rng, pattern, len(sel)).to_numpy(zero_copy_only=False)
-    return pa.array(out, pa.string())
-
-
-def _streets(rng, n: int) -> pa.Array:
-    num = pa.array(rng.integers(1, 250, n)).cast(pa.string())
-    name = pa.array(STREETS).take(pa.array(rng.integers(0, len(STREETS), n)))
-    return pc.binary_join_element_wise(num, name, " ")
+def moved_addresses(world: World, persons: np.ndarray, rng) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where a person lived before (or moved to): another street and postcode in the same country, in the
+    same town or, for a third, another town with a store. Returns street, postcode, store per person."""
+    k = len(persons)
+    hh = world.household[persons]
+    name = (world.hh_street_idx[hh] + rng.integers(1, len(STREETS), k)) % len(STREETS)  # never the same
+    street = np.char.add(np.char.add(rng.integers(1, 250, k).astype(str), " "), np.array(STREETS)[name])
+    store = world.home_store[persons].copy()
+    away = rng.random(k) < 0.3
+    country = np.array([s[2] for s in world.stores])
+    for s in range(world.n_stores):
+        towns = np.flatnonzero((country == country[s]) & (np.arange(world.n_stores) != s))
+        sel = np.flatnonzero(away & (world.home_store[persons] == s))
+        if len(towns) and len(sel):
+            store[sel] = towns[rng.integers(0, len(towns), len(sel))]
+    old = world.postcode.take(pa.array(persons)).to_numpy(zero_copy_only=False)
+    postcode = np.empty(k, dtype=object)
+    todo = np.arange(k)
+    while len(todo):  # a new postcode (drawing the old one again is a one-in-millions chance)
+        for c, pattern in POSTCODE_PATTERNS.items():
+            sel = todo[world.country[persons[todo]] == c]
+            postcode[sel] = pattern_strings(rng, pattern, len(sel)).to_numpy(zero_copy_only=False)
+        todo = todo[postcode[todo] == old[todo]]
+    return street.astype(object), postcode, store
 
 
 def _in_run(world: World, t: np.ndarray) -> np.ndarray:
@@ -213,7 +283,7 @@ def _in_run(world: World, t: np.ndarray) -> np.ndarray:
 
 def write_customers(world: World, ex: Exporter, planted: Planted, rng) -> None:
     r = RATES
-    rec_p, created, dup = world.crm_person, world.crm_created_at, world.crm_is_dup
+    rec_p, created, dup, fuzzy = world.crm_person, world.crm_created_at, world.crm_is_dup, world.crm_is_fuzzy
     nr = len(rec_p)
     prim_rec = world.crm_of[rec_p]
     email = np.where(rng.random(nr) < 0.93, world.email_for_record(rng, rec_p, 0.2), -1)
@@ -234,14 +304,32 @@ def write_customers(world: World, ex: Exporter, planted: Planted, rng) -> None:
     junk_p = (phone >= 0) & (rng.random(nr) < r.junk_phone)
     email = np.where(junk_e, world.email_junk, email)
     phone = np.where(junk_p, world.phone_junk, phone)
+    # a fuzzy duplicate carries its own email and phone, or none: it shares no identifier with anyone
+    email = np.where(fuzzy, world.crm_fuzzy_email, email)
+    phone = np.where(fuzzy, world.crm_fuzzy_phone, phone)
     e_style = world.style(rng, nr, r.email_style, EMAIL_STYLES)
     p_style = world.style(rng, nr, r.phone_style, PHONE_STYLES)
-    first, last, n_typos = names_with_typos(world, rec_p, np.where(dup, 0.35, r.name_typo), rng)
+    first, last, n_typos = names_with_typos(
+        world, rec_p, np.where(fuzzy, 0.0, np.where(dup, 0.35, r.name_typo)), rng, as_objects=True
+    )
     birth = np.where(rng.random(nr) < np.where(dup, 0.4, 0.75), world.birth[rec_p], NULL_TS)
-    street = _streets(rng, nr)
-    has_addr = pa.array(rng.random(nr) < np.where(dup, 0.5, 0.9))
-    city = pa.array([s[1] for s in world.stores]).take(pa.array(world.home_store[rec_p]))
+    has_addr = rng.random(nr) < np.where(dup, 0.5, 0.9)  # the household's address, on most records
+    street = world.street.take(pa.array(rec_p)).to_numpy(zero_copy_only=False)
+    postcode = world.postcode.take(pa.array(rec_p)).to_numpy(zero_copy_only=False)
+    town = world.home_store[rec_p].copy()
     opt_in = np.where(world.has_card[rec_p], rng.integers(0, 3, nr), -1)
+
+    # fuzzy duplicates: their variants, drawn from a stream of their own
+    fz = np.flatnonzero(fuzzy)
+    fz_rng, mask = world.cfg.rng(42, 1), world.crm_variants[fz]
+    first[fz], last[fz] = varied_names(world, rec_p[fz], mask, FUZZY_VARIANTS, fz_rng)
+    birth[fz] = np.where(has_variant(mask, FUZZY_VARIANTS, "no_birth_date"), NULL_TS, world.birth[rec_p[fz]])
+    moved = fz[has_variant(mask, FUZZY_VARIANTS, "moved")]
+    street[moved], postcode[moved], town[moved] = moved_addresses(world, rec_p[moved], fz_rng)
+    has_addr[moved] = True
+    street = pa.array(street, pa.string(), mask=~has_addr)
+    postcode = pa.array(postcode, pa.string(), mask=~has_addr)
+    city = pa.array([s[1] for s in world.stores]).take(pa.array(town))
 
     # versions: the day-one full export, new customers as they sign up, and updates
     first_seen = np.maximum(created, world.t0)
@@ -260,15 +348,13 @@ def write_customers(world: World, ex: Exporter, planted: Planted, rng) -> None:
         BY_NAME["crm/customers"],
         {
             "crm_customer_id": world.crm_ids.take(take),
-            "first_name": first.take(take),
-            "last_name": last.take(take),
+            "first_name": pa.array(first, pa.string()).take(take),
+            "last_name": pa.array(last, pa.string()).take(take),
             "email": world.emails.codes(email[v_rec], e_style[v_rec]),
             "phone": world.phones.codes(phone[v_rec], p_style[v_rec]),
             "birth_date": birth[v_rec],
-            "street": pc.if_else(has_addr, street, pa.nulls(nr, pa.string())).take(take),
-            "postcode": pc.if_else(has_addr, _postcodes(world, rng, rec_p), pa.nulls(nr, pa.string())).take(
-                take
-            ),
+            "street": street.take(take),
+            "postcode": postcode.take(take),
             "city": city.take(take),
             "country": pa.array(world.country[rec_p][v_rec].astype(str)),
             "created_at": created[v_rec],
@@ -282,6 +368,11 @@ def write_customers(world: World, ex: Exporter, planted: Planted, rng) -> None:
     seen = _in_run(world, created)
     planted.add_mess("duplicate_crm_record", int((dup & seen).sum()), "crm/customers")
     planted.add_mess("name_typo", n_typos, "crm/customers")
+    planted.add_mess("fuzzy_duplicate_crm", int((fuzzy & seen).sum()), "crm/customers")
+    for v in FUZZY_VARIANTS:
+        planted.add_mess(
+            f"fuzzy_variant_{v}", int(has_variant(mask[seen[fz]], FUZZY_VARIANTS, v).sum()), "crm/customers"
+        )
 
 
 def write_accounts(world: World, ex: Exporter, planted: Planted, rng) -> None:
@@ -316,15 +407,38 @@ def write_accounts(world: World, ex: Exporter, planted: Planted, rng) -> None:
 
 
 def write_cards(world: World, ex: Exporter, planted: Planted, rng) -> None:
+    r = RATES
     p, issued, replaced = world.card_person, world.card_issued_at, world.card_replaced_at
     nc = len(p)
-    crm = world.crm_of[p]
-    crm = np.where((crm >= 0) & (rng.random(nc) < 0.92), crm, -1)
-    email = np.where((crm < 0) | (rng.random(nc) < 0.6), world.email_for_record(rng, p, 0.3), -1)
-    phone = np.where(rng.random(nc) < 0.35, world.phone_for_record(rng, p), -1)
-    e_style = world.style(rng, nc, RATES.email_style, EMAIL_STYLES)
-    p_style = world.style(rng, nc, RATES.phone_style, PHONE_STYLES)
-    c_style = np.where(rng.random(nc) < 0.05, 1, 0)  # the loyalty system mostly stores it clean
+    signup = world.card_is_signup
+    nb = int((~signup).sum())  # till sign-ups are numbered after the other cards
+    pb, none = p[:nb], np.full(nc - nb, -1, dtype=np.int64)
+    crm = world.crm_of[pb]
+    crm = np.where((crm >= 0) & (rng.random(nb) < 0.92), crm, -1)
+    email = np.where((crm < 0) | (rng.random(nb) < 0.6), world.email_for_record(rng, pb, 0.3), -1)
+    phone = np.where(rng.random(nb) < 0.35, world.phone_for_record(rng, pb), -1)
+    e_style = world.style(rng, nb, r.email_style, EMAIL_STYLES)
+    p_style = world.style(rng, nb, r.phone_style, PHONE_STYLES)
+    c_style = np.where(rng.random(nb) < 0.05, 1, 0)  # the loyalty system mostly stores it clean
+    # sign-ups at the till: no CRM id, no email, no phone; a name and a postcode
+    crm, email, phone = np.r_[crm, none], np.r_[email, none], np.r_[phone, none]
+    e_style, p_style = np.r_[e_style, np.zeros_like(none)], np.r_[p_style, np.zeros_like(none)]
+    names_rng = world.cfg.rng(44, 1)
+    c_style = np.r_[c_style, np.where(names_rng.random(nc - nb) < 0.05, 1, 0)]
+    # names: on sign-ups always, on the other cards when the loyalty system holds them
+    named = np.r_[names_rng.random(nb) < r.card_names, np.ones(nc - nb, bool)]
+    with_postcode = named & np.r_[names_rng.random(nb) < 0.8, np.ones(nc - nb, bool)]
+    first, last, n_typos = names_with_typos(
+        world, p, np.where(named & ~signup, r.name_typo, 0.0), names_rng, as_objects=True
+    )
+    mask = world.card_variants[nb:]
+    first[nb:], last[nb:] = varied_names(world, p[nb:], mask, SIGNUP_VARIANTS, names_rng)
+    postcode = world.postcode.take(pa.array(p)).to_numpy(zero_copy_only=False)
+    wrong = nb + np.flatnonzero(has_variant(mask, SIGNUP_VARIANTS, "postcode_typo"))
+    postcode[wrong] = postcode_typo(list(postcode[wrong]), names_rng)
+    first = pa.array(first, pa.string(), mask=~named)
+    last = pa.array(last, pa.string(), mask=~named)
+    postcode = pa.array(postcode, pa.string(), mask=~with_postcode)
     t0 = world.t0
     status = np.where(replaced < t0, 1, np.where(world.card_expired, 2, 0))
     blocked_later = (replaced >= t0) & (replaced < world.t_end)
@@ -340,11 +454,20 @@ def write_cards(world: World, ex: Exporter, planted: Planted, rng) -> None:
             "phone": world.phones.codes(phone[v], p_style[v]),
             "issued_at": issued[v],
             "status": Codes(v_status, pa.array(CARD_STATUSES)),
+            "first_name": first.take(pa.array(v)),
+            "last_name": last.take(pa.array(v)),
+            "postcode": postcode.take(pa.array(v)),
         },
         world.cal.day_of(v_at),
         order=v_at,
         stream=44,
     )
+    planted.add_mess("name_typo", n_typos, "loyalty/cards")
+    planted.add_mess("card_signup_without_contact", nc - nb, "loyalty/cards")
+    for x in SIGNUP_VARIANTS:
+        planted.add_mess(
+            f"card_signup_variant_{x}", int(has_variant(mask, SIGNUP_VARIANTS, x).sum()), "loyalty/cards"
+        )
 
 
 def write_consents(world: World, ex: Exporter, plan: ConsentPlan, unsubscribes: tuple) -> None:

@@ -18,14 +18,17 @@ from simulator.reference import (
     EMAIL_DOMAINS,
     FIRST_NAMES,
     LAST_NAMES,
+    NICKNAMES,
+    OLD_EMAIL_DOMAINS,
     PHONE_GROUPS,
     PHONE_PLAN,
     STORES,
+    STREETS,
     Catalogue,
     Pages,
     store_count,
 )
-from simulator.strings import DAY, Codes, hex_tokens, serial, serial_width
+from simulator.strings import DAY, Codes, hex_tokens, pattern_strings, serial, serial_width
 from simulator.timeline import Calendar
 
 NEVER = np.iinfo(np.int64).max // 4  # a time after every simulated time
@@ -34,6 +37,38 @@ JUNK_PHONE = "0000000000"
 EMAIL_STYLES = 5  # canonical, Title.Case, UPPER, " padded ", " Title padded "
 PHONE_STYLES = 5  # E.164, +44 7700 900123, 07700 900123, 0044 7700-900-123, +44 (0)7700 900123
 CARD_STYLES = 5  # LC12345678, lc12345678, LC 1234 5678, LC-1234-5678, lc 1234-5678
+POSTCODE_PATTERNS = {"GB": "LL9 9LL", "IE": "L99 L9L9", "NL": "9999 LL"}
+# the hard cases for identity matching draw from streams of their own (HARD, k), so that every other
+# draw of the simulation stays what it was without them
+HARD = 5
+FUZZY_VARIANTS = tuple(v for v, _ in RATES.fuzzy_variants)
+SIGNUP_VARIANTS = tuple(v for v, _ in RATES.card_signup_variants)
+HAS_NICKNAME = np.array([f in NICKNAMES for f in FIRST_NAMES])
+
+
+def draw_variants(rng, k: int, rates: tuple, eligible_nickname: np.ndarray) -> np.ndarray:
+    """A bit mask per record, bit i set when variant i of `rates` applies; each drawn on its own.
+
+    Only first names with a short form can be written as a nickname: those are drawn at a higher rate,
+    so the share among all records stays the one `rates` gives."""
+    nick_rate = min(1.0, dict(rates)["nickname"] / HAS_NICKNAME.mean())
+    mask = np.zeros(k, dtype=np.int64)
+    for i, (name, rate) in enumerate(rates):
+        hit = rng.random(k) < (np.where(eligible_nickname, nick_rate, 0.0) if name == "nickname" else rate)
+        mask |= hit.astype(np.int64) << i
+    return mask
+
+
+def variant_labels(mask: np.ndarray, names: tuple[str, ...]) -> pa.Array:
+    """`typo,moved` for the bits set in each mask (empty string when none)."""
+    labels = np.array(
+        [",".join(v for i, v in enumerate(names) if m >> i & 1) for m in range(1 << len(names))]
+    )
+    return pa.array(labels[mask], pa.string())
+
+
+def has_variant(mask: np.ndarray, names: tuple[str, ...], name: str) -> np.ndarray:
+    return (mask >> names.index(name) & 1).astype(bool)
 
 
 def _join(*parts) -> pa.Array:
@@ -81,6 +116,57 @@ def styled_phones(cc: str, nsn: pa.Array, groups: tuple[int, ...], national_ok: 
     ]
 
 
+def unique_codes(rng: np.random.Generator, pattern: str, k: int) -> np.ndarray:
+    """k distinct random codes of a pattern (see pattern_strings): repeats are drawn again."""
+    codes = pattern_strings(rng, pattern, k).to_numpy(zero_copy_only=False)
+    while True:
+        _, first = np.unique(codes, return_index=True)
+        again = np.setdiff1d(np.arange(k), first)
+        if not len(again):
+            return codes
+        codes[again] = pattern_strings(rng, pattern, len(again)).to_numpy(zero_copy_only=False)
+
+
+def distinct_in_household(first_idx: np.ndarray, household: np.ndarray, names: int) -> np.ndarray:
+    """No two members of a household share a first name (parents do not name two children alike): a
+    member whose name an earlier member already has takes the next name of the list. Households are
+    runs of consecutive persons, so earlier members are the 1-3 persons before."""
+    first_idx = first_idx.copy()
+    for _ in range(4):  # a name moved onto a later earlier member's name moves again
+        clash = np.zeros(len(first_idx), dtype=bool)
+        for back in (1, 2, 3):
+            same = np.zeros(len(first_idx), dtype=bool)
+            same[back:] = (household[back:] == household[:-back]) & (first_idx[back:] == first_idx[:-back])
+            clash |= same
+        if not clash.any():
+            break
+        first_idx[clash] = (first_idx[clash] + 1) % names
+    return first_idx
+
+
+def old_emails(rng: np.random.Generator, first_c: pa.Array, last_c: pa.Array) -> pa.Array:
+    """Old work addresses (`j.doe@oldco.example`): the same name at one employer gets jane.doe2@, ...,
+    so no two persons share one, and the domains keep them apart from everyone's other addresses."""
+    k = len(first_c)
+    if not k:
+        return pa.array([], pa.string())
+    style = rng.integers(0, 3, k)
+    initial = pc.utf8_slice_codeunits(first_c, 0, 1)
+    local = pc.case_when(
+        pc.make_struct(pa.array(style == 0), pa.array(style == 1)),
+        _join(first_c, ".", last_c),
+        _join(initial, ".", last_c),
+        _join(initial, last_c),
+    )
+    domain = pa.array(OLD_EMAIL_DOMAINS).take(pa.array(rng.integers(0, len(OLD_EMAIL_DOMAINS), k)))
+    _, group = np.unique(_join(local, "@", domain).to_numpy(zero_copy_only=False), return_inverse=True)
+    o = np.argsort(group, kind="stable")
+    rank = np.empty(k, dtype=np.int64)
+    rank[o] = np.arange(k) - np.searchsorted(group[o], group[o])
+    suffix = pa.array(np.where(rank > 0, (rank + 1).astype(str), ""), pa.string())
+    return _join(local, suffix, "@", domain)
+
+
 @dataclass
 class Styled:
     """A vocabulary of identifiers written in several styles (style-major)."""
@@ -124,7 +210,7 @@ class World:
         self.household = household
         self.n_households = int(household[-1]) + 1 if n else 0
         hh_size = np.bincount(household, minlength=self.n_households)
-        self.hh_size = hh_size[household]
+        self.hh_size, self.hh_size_of_household = hh_size[household], hh_size
         hh_store = rng.choice(self.n_stores, size=self.n_households, p=self.store_weights)
         self.home_store = hh_store[household]
         self.country = np.array([s[2] for s in self.stores])[self.home_store]
@@ -135,12 +221,14 @@ class World:
         hh_last = rng.integers(0, len(LAST_NAMES), self.n_households)
         own_last = rng.integers(0, len(LAST_NAMES), n)
         self.last_idx = np.where(rng.random(n) < 0.8, hh_last[household], own_last)
-        self.first_idx = rng.integers(0, len(FIRST_NAMES), n)
+        self.first_idx = distinct_in_household(rng.integers(0, len(FIRST_NAMES), n), household, len(FIRST_NAMES))
+        age_days = rng.integers(18 * 365, 82 * 365, n)
+        self.birth = ((t0 // DAY) - age_days) * DAY
+        self.is_twin = self._twins(cfg.rng(HARD, 0), hh_size)
         self.first_names, self.last_names = pa.array(FIRST_NAMES), pa.array(LAST_NAMES)
         self.first = self.first_names.take(pa.array(self.first_idx))
         self.last = self.last_names.take(pa.array(self.last_idx))
-        age_days = rng.integers(18 * 365, 82 * 365, n)
-        self.birth = ((t0 // DAY) - age_days) * DAY
+        self._addresses(cfg.rng(HARD, 1), hh_store)
 
         # ---------- since when each person is known; joiners arrive during the run
         joiner_share = r.joiners_per_year * cfg.years / (1 + r.joiners_per_year * cfg.years)
@@ -201,6 +289,63 @@ class World:
 
         self._identifiers(rng)
 
+    # ------------------------------------------------------------------ households: twins and addresses
+    def _twins(self, rng: np.random.Generator, hh_size: np.ndarray) -> np.ndarray:
+        """In a few households of 2+, the first two members are twins: one surname, one birth date,
+        two first names. Returns is_twin per person."""
+        first_member = np.cumsum(hh_size) - hh_size
+        multi = np.flatnonzero(hh_size >= 2)
+        a = first_member[multi[rng.random(len(multi)) < RATES.twin_households]]
+        b = a + 1
+        self.last_idx[b] = self.last_idx[a]
+        self.birth[b] = self.birth[a]
+        other = (self.first_idx[a] + rng.integers(1, len(FIRST_NAMES), len(a))) % len(FIRST_NAMES)
+        self.first_idx[b] = np.where(self.first_idx[b] == self.first_idx[a], other, self.first_idx[b])
+        is_twin = np.zeros(self.n, dtype=bool)
+        is_twin[a] = is_twin[b] = True
+        return is_twin
+
+    def _addresses(self, rng: np.random.Generator, hh_store: np.ndarray) -> None:
+        """One address per household, in the town of its home store. GB and NL postcodes cover a run of
+        1-25 neighbouring addresses on one street (house numbers two apart); an Irish Eircode is one
+        address's own."""
+        nh = self.n_households
+        country = np.array([s[2] for s in self.stores])[hh_store]
+        order = np.argsort(hh_store, kind="stable")  # neighbours share a home store
+        lo, hi = RATES.postcode_addresses
+        sizes = rng.integers(lo, hi + 1, nh)  # more blocks than needed; the first ones are used
+        starts = np.cumsum(sizes) - sizes
+        pos = np.arange(nh)
+        block = np.searchsorted(starts, pos, side="right") - 1
+        new_block = np.r_[True, (block[1:] != block[:-1]) | (hh_store[order][1:] != hh_store[order][:-1])]
+        new_block |= country[order] == "IE"
+        block_id = np.cumsum(new_block) - 1
+        rank = pos - np.flatnonzero(new_block)[block_id]  # position within the block
+        nb = int(block_id[-1]) + 1 if nh else 0
+        b_street = rng.integers(0, len(STREETS), nb)
+        b_base = rng.integers(1, 120, nb)
+        b_country = np.empty(nb, dtype=object)
+        b_country[block_id] = country[order]
+        b_postcode = np.empty(nb, dtype=object)
+        for c, pattern in POSTCODE_PATTERNS.items():
+            sel = np.flatnonzero(b_country == c)
+            b_postcode[sel] = unique_codes(rng, pattern, len(sel))
+        street_idx, number, postcode = (
+            np.empty(nh, dtype=np.int64),
+            np.empty(nh, dtype=np.int64),
+            np.empty(nh, dtype=object),
+        )
+        street_idx[order] = b_street[block_id]
+        number[order] = b_base[block_id] + 2 * rank
+        postcode[order] = b_postcode[block_id]
+        self.hh_street_idx = street_idx
+        self.hh_street = pc.binary_join_element_wise(
+            pa.array(number).cast(pa.string()), pa.array(STREETS).take(pa.array(street_idx)), " "
+        )
+        self.hh_postcode = pa.array(postcode, pa.string())
+        self.street = self.hh_street.take(pa.array(self.household))
+        self.postcode = self.hh_postcode.take(pa.array(self.household))
+
     # ------------------------------------------------------------------ identifiers
     def _identifiers(self, rng: np.random.Generator) -> None:
         r, n = RATES, self.n
@@ -210,7 +355,21 @@ class World:
         first_c = _clean_lower(FIRST_NAMES).take(pa.array(self.first_idx))
         last_c = _clean_lower(LAST_NAMES).take(pa.array(self.last_idx))
 
-        # emails: primary [0, n), secondary [n, 2n), junk at 2n
+        # hard positives: a second CRM record of a few customers that shares no identifier with any other
+        # record (decided first: their own emails and phones join the vocabularies below)
+        hard = self.cfg.rng(HARD, 2)
+        crm_p = np.flatnonzero(self.has_crm)
+        fz_p = crm_p[hard.random(len(crm_p)) < r.fuzzy_dup_crm]
+        fz_lo = self.crm_created[fz_p] + 20 * DAY
+        fz_hi = np.minimum(t_end, self.erased_at[fz_p])
+        ok = fz_lo < fz_hi
+        fz_p, fz_lo, fz_hi = fz_p[ok], fz_lo[ok], fz_hi[ok]
+        fz_created = fz_lo + (hard.random(len(fz_p)) * (fz_hi - fz_lo)).astype(np.int64)
+        fz_variants = draw_variants(hard, len(fz_p), r.fuzzy_variants, HAS_NICKNAME[self.first_idx[fz_p]])
+        fz_email2 = np.flatnonzero(has_variant(fz_variants, FUZZY_VARIANTS, "second_email"))
+        fz_phone2 = np.flatnonzero(has_variant(fz_variants, FUZZY_VARIANTS, "second_phone"))
+
+        # emails: primary [0, n), secondary [n, 2n), junk at 2n, the old addresses of fuzzy duplicates after
         dom_w = np.array(EMAIL_DOMAIN_WEIGHTS) / sum(EMAIL_DOMAIN_WEIGHTS)
         domains = pa.array(EMAIL_DOMAINS)
         d1 = domains.take(pa.array(rng.choice(len(EMAIL_DOMAINS), n, p=dom_w)))
@@ -226,19 +385,31 @@ class World:
         )
         email1 = _join(local1, "@", d1)
         email2 = _join(last_c, "_", first_c, number, "@", d2)
-        canonical = pa.concat_arrays([email1, email2, pa.array([JUNK_EMAIL])])
+        old = old_emails(
+            hard, first_c.take(pa.array(fz_p[fz_email2])), last_c.take(pa.array(fz_p[fz_email2]))
+        )
+        canonical = pa.concat_arrays([email1, email2, pa.array([JUNK_EMAIL]), old])
         self.emails = Styled(canonical, styled_emails(canonical), EMAIL_STYLES)
         self.email_junk = 2 * n
+        self.old_email_person = fz_p[fz_email2]
+        fz_email = np.full(len(fz_p), -1, dtype=np.int64)
+        fz_email[fz_email2] = 2 * n + 1 + np.arange(len(fz_email2))
 
-        # phones: mobiles [0, n), household landlines [n, n + H), junk last
+        # phones: mobiles [0, n), household landlines [n, n + H), the other mobiles of fuzzy duplicates
+        # [n + H, n + H + k) (numbered on from the mobiles, so no one else has them), junk last
         hh_country = np.empty(self.n_households, dtype=object)
         hh_country[self.household] = self.country
-        owner_country = np.concatenate([self.country.astype(object), hh_country])
-        is_land = np.arange(len(owner_country)) >= n
+        self.other_phone_person = fz_p[fz_phone2]
+        k2 = len(fz_phone2)
+        owner_country = np.concatenate(
+            [self.country.astype(object), hh_country, self.country[self.other_phone_person].astype(object)]
+        )
+        is_land = np.r_[np.zeros(n, bool), np.ones(self.n_households, bool), np.zeros(k2, bool)]
         digits = np.concatenate(
             [
                 _bijection(np.arange(n), 10**7, 1234567),
                 _bijection(np.arange(self.n_households), 10**7, 7654321),
+                _bijection(n + np.arange(k2), 10**7, 1234567),
             ]
         )
         digits = pc.utf8_lpad(pa.array(digits).cast(pa.string()), 7, "0")
@@ -267,28 +438,37 @@ class World:
         self.phone_junk = m
         self.landline_of = np.where(self.has_landline, n + self.household, -1)
         self.mobile_of = np.where(self.has_mobile, np.arange(n), -1)
+        fz_phone = np.full(len(fz_p), -1, dtype=np.int64)
+        fz_phone[fz_phone2] = n + self.n_households + np.arange(k2)
 
-        # CRM records: one per CRM person, plus duplicate records for a few (numbered by creation time)
-        crm_p = np.flatnonzero(self.has_crm)
+        # CRM records: one per CRM person, plus duplicate records for a few (numbered by creation time):
+        # easy ones sharing an email or phone, and the fuzzy ones above
         dup_p = crm_p[rng.random(len(crm_p)) < r.dup_crm]
         dup_created = self.crm_created[dup_p] + (rng.uniform(20, 900, len(dup_p)) * DAY).astype(np.int64)
         keep = dup_created < np.minimum(t_end, self.erased_at[dup_p])
         dup_p, dup_created = dup_p[keep], dup_created[keep]
-        rec_person = np.concatenate([crm_p, dup_p])
-        rec_created = np.concatenate([self.crm_created[crm_p], dup_created])
-        rec_is_dup = np.concatenate([np.zeros(len(crm_p), bool), np.ones(len(dup_p), bool)])
+        rec_person = np.concatenate([crm_p, dup_p, fz_p])
+        rec_created = np.concatenate([self.crm_created[crm_p], dup_created, fz_created])
+        rec_kind = np.repeat(np.array([0, 1, 2], np.int8), [len(crm_p), len(dup_p), len(fz_p)])
+        no_fz = np.full(len(crm_p) + len(dup_p), -1, dtype=np.int64)
+        rec_variants = np.concatenate([np.zeros(len(crm_p) + len(dup_p), np.int64), fz_variants])
+        rec_email = np.concatenate([no_fz, fz_email])
+        rec_phone = np.concatenate([no_fz, fz_phone])
         order = np.lexsort((rec_person, rec_created))
-        self.crm_person, self.crm_created_at, self.crm_is_dup = (
-            rec_person[order],
-            rec_created[order],
-            rec_is_dup[order],
+        self.crm_person, self.crm_created_at = rec_person[order], rec_created[order]
+        self.crm_is_dup, self.crm_is_fuzzy = rec_kind[order] == 1, rec_kind[order] == 2
+        # per fuzzy duplicate record (else 0 / -1): its variants, its own email and phone
+        self.crm_variants, self.crm_fuzzy_email, self.crm_fuzzy_phone = (
+            rec_variants[order],
+            rec_email[order],
+            rec_phone[order],
         )
         self.crm_ids = serial("C", np.arange(1, len(order) + 1), serial_width(len(order), 6))
         self.crm_of = np.full(n, -1, dtype=np.int64)  # primary record
-        prim = ~self.crm_is_dup
+        prim = ~self.crm_is_dup & ~self.crm_is_fuzzy
         self.crm_of[self.crm_person[prim]] = np.flatnonzero(prim)
         self.crm_dup_of = np.full(n, -1, dtype=np.int64)
-        self.crm_dup_of[self.crm_person[~prim]] = np.flatnonzero(~prim)
+        self.crm_dup_of[self.crm_person[self.crm_is_dup]] = np.flatnonzero(self.crm_is_dup)
 
         # shop accounts, numbered by creation time
         acct_p = np.flatnonzero(self.has_shop)
@@ -320,6 +500,33 @@ class World:
         )
         self.card_first_of, self.card_second_of = first_of, np.full(n, -1, dtype=np.int64)
         self.card_second_of[repl] = len(card_p) + np.arange(len(repl))
+
+        # till sign-ups: CRM customers without a card get one at the till and give a name and a postcode
+        # only (numbered after the other cards, whose numbers stay as they were)
+        sign = self.cfg.rng(HARD, 3)
+        cand = np.flatnonzero(self.has_crm & self.store_shopper & ~self.has_card)
+        cand_issued = self.since[cand] + (sign.exponential(120.0, len(cand)) * DAY).astype(np.int64)
+        ok = cand_issued < self.active_until[cand]
+        cand, cand_issued = cand[ok], cand_issued[ok]
+        want = r.card_signup / (1 - r.card_signup) * self.has_crm[self.card_person].sum()
+        chosen = sign.random(len(cand)) < min(1.0, want / max(len(cand), 1))
+        signup, signup_issued = cand[chosen], cand_issued[chosen]
+        ns = len(signup)
+        self.card_person = np.concatenate([self.card_person, signup])
+        self.card_issued_at = np.concatenate([self.card_issued_at, signup_issued])
+        self.card_replaced_at = np.concatenate([self.card_replaced_at, np.full(ns, NEVER, dtype=np.int64)])
+        self.card_expired = np.concatenate([self.card_expired, np.zeros(ns, bool)])
+        self.card_is_signup = np.r_[np.zeros(nc, bool), np.ones(ns, bool)]
+        self.card_variants = np.concatenate(
+            [
+                np.zeros(nc, np.int64),
+                draw_variants(sign, ns, r.card_signup_variants, HAS_NICKNAME[self.first_idx[signup]]),
+            ]
+        )
+        self.card_first_of[signup] = nc + np.arange(ns)
+        self.has_card[signup] = True
+        self.card_issued[signup] = signup_issued
+        nc += ns
         card_num = _bijection(np.arange(nc), 10**8, 31337)
         digits = pa.array(card_num).cast(pa.string())
         digits = pc.utf8_lpad(digits, 8, "0")

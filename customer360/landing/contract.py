@@ -140,6 +140,7 @@ ENTITIES: tuple[Entity, ...] = (
     Entity("loyalty", "cards", (
         _r("loyalty_card_number"), _c("crm_customer_id"), _c("email", pii=True), _c("phone", pii=True),
         _r("issued_at", TIMESTAMP), _c("status", values=("active", "blocked", "expired")),
+        _c("first_name", pii=True), _c("last_name", pii=True), _c("postcode"),
     ), key=("loyalty_card_number",), event_time="issued_at", description="Loyalty cards.", freshness_days=31),
     Entity("loyalty", "points", (
         _r("entry_id"), _r("loyalty_card_number"), _r("points", BIGINT, min=-100_000, max=100_000),

@@ -187,6 +187,17 @@ SUITES: tuple[MartSuite, ...] = (
             no_offenders("changed_in_future", severity=WARNING),
         ],
     ),
+    MartSuite(
+        "identity_review_queue",
+        "Probabilities in 0..1, each pair once in one order (record a before record b).",
+        """select pair_id, match_probability,
+                  case when record_id_a >= record_id_b then pair_id end as pair_out_of_order
+           from {t}""",
+        lambda: [
+            between("match_probability", 0, 1),
+            no_offenders("pair_out_of_order"),
+        ],
+    ),
     # ------------------------------------------------------------------------------ core dimensions
     MartSuite(
         "dim_date",

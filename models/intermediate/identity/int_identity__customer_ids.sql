@@ -25,7 +25,7 @@ with
 
 clusters as (
 
-    select * from {{ ref('int_identity__clusters') }}
+    select * from {{ ref('int_identity__linked_clusters') }}
 
 ),
 

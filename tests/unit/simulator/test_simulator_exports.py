@@ -15,59 +15,9 @@ import pytest
 
 from customer360.landing import contract
 from simulator import layout
-from tests.unit.simulator._helpers import relation, run_simulator
+from tests.unit.simulator._helpers import IDENTIFIER_COLUMNS, is_junk, normalise, relation, run_simulator
 
 REPO = Path(__file__).resolve().parents[3]
-JUNK = {"email": {"test@example.com"}}
-
-IDENTIFIER_COLUMNS = {  # where each kind of identifier appears in the exports
-    ("crm", "customers"): [("crm_customer_id", "crm_customer_id"), ("email", "email"), ("phone", "phone")],
-    ("crm", "consents"): [("crm_customer_id", "crm_customer_id")],
-    ("crm", "erasure_requests"): [("crm_customer_id", "crm_customer_id"), ("email", "email")],
-    ("shop", "accounts"): [("shop_account_id", "shop_account_id"), ("email", "email"), ("phone", "phone")],
-    ("shop", "orders"): [("shop_account_id", "shop_account_id"), ("guest_email", "email")],
-    ("shop", "carts"): [("shop_account_id", "shop_account_id"), ("anonymous_id", "anonymous_id")],
-    ("web", "events"): [("anonymous_id", "anonymous_id"), ("shop_account_id", "shop_account_id")],
-    ("app", "events"): [("device_id", "device_id"), ("app_user_id", "shop_account_id")],
-    ("pos", "transactions"): [("loyalty_card_number", "loyalty_card_number")],
-    ("loyalty", "cards"): [
-        ("loyalty_card_number", "loyalty_card_number"),
-        ("crm_customer_id", "crm_customer_id"),
-        ("email", "email"),
-        ("phone", "phone"),
-    ],
-    ("loyalty", "points"): [("loyalty_card_number", "loyalty_card_number")],
-    ("email", "events"): [("email", "email")],
-    ("care", "tickets"): [
-        ("contact_email", "email"),
-        ("contact_phone", "phone"),
-        ("social_handle", "social_handle"),
-    ],
-    ("survey", "nps_responses"): [("crm_customer_id", "crm_customer_id"), ("email", "email")],
-    ("reviews", "reviews"): [("shop_account_id", "shop_account_id"), ("email", "email")],
-}
-
-
-# ---------------------------------------------------------------- normalisation, as the pipeline must do it
-def normalise(kind: str, value: str) -> str:
-    if kind == "email":
-        return value.strip().lower()
-    if kind == "phone":
-        s = re.sub(r"[\s\-().]", "", value.strip().replace("(0)", ""))
-        return "+" + s[2:] if s.startswith("00") else "+44" + s[1:] if s.startswith("0") else s
-    if kind == "loyalty_card_number":
-        return re.sub(r"[\s\-]", "", value).upper()
-    if kind == "social_handle":
-        return value.strip().lstrip("@").lower()
-    return value
-
-
-def is_junk(kind: str, raw: str) -> bool:
-    return (
-        (kind == "email" and normalise(kind, raw) == "test@example.com")
-        or (kind == "phone" and set(re.sub(r"\D", "", raw)) == {"0"})
-        or (kind == "loyalty_card_number" and normalise(kind, raw).startswith("STOREDEFAULT"))
-    )
 
 
 def exported_identifiers(run, con) -> dict[str, set[str]]:
@@ -293,16 +243,20 @@ def test_truth_lists_each_persons_identifiers_and_households_share_phones(run):
 
 
 def test_duplicate_crm_records_share_an_email_or_phone(run, con):
+    """The easy duplicates; the fuzzy ones (truth/planted_records.parquet) share nothing on purpose."""
     ids = pq.read_table(run.truth / "identifiers.parquet").to_pylist()
     person_of = {
         r["identifier_value"]: r["person_id"] for r in ids if r["identifier_type"] == "crm_customer_id"
     }
+    fuzzy = set(pq.read_table(run.truth / "planted_records.parquet").column("identifier_value").to_pylist())
     rel = relation(con, run.data_files("crm", "customers"))
     rows = con.execute(
         f"select distinct crm_customer_id, email, phone from {rel} where crm_customer_id is not null"
     )
     by_person: dict[str, list] = {}
     for cid, email, phone in rows.fetchall():
+        if cid in fuzzy:
+            continue
         by_person.setdefault(person_of[cid], []).append(
             (cid, normalise("email", email) if email else None, normalise("phone", phone) if phone else None)
         )

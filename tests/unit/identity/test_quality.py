@@ -10,7 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from customer360.quality.identity import (
+from customer360.identity.quality import (
     identity_quality,
     largest_clusters,
     max_cluster_size_check,
