@@ -49,11 +49,12 @@ def dbt_executable() -> str:
 
 def ensure_manifest(settings: Settings) -> Path:
     """target/manifest.json, parsed again when stale. `dagster dev` prepares it itself; tests, `make run`
-    and CI must not depend on that."""
+    and CI must not depend on that. A whole parse: dbt's partial parse kept exposures whose YAML had
+    been deleted (seen after a merge), and the asset graph is built from this manifest."""
     manifest = manifest_path(settings.project_dir)
     if manifest_is_stale(manifest, settings.project_dir):
         subprocess.run(
-            [dbt_executable(), "parse", "--quiet", "--target", settings.engine,
+            [dbt_executable(), "parse", "--quiet", "--no-partial-parse", "--target", settings.engine,
              "--project-dir", str(settings.project_dir), "--profiles-dir", str(settings.project_dir)],
             check=True, cwd=settings.project_dir,
         )
