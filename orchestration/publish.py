@@ -3,10 +3,10 @@
 import dagster as dg
 from dagster._core.storage.asset_check_execution_record import AssetCheckExecutionRecordStatus
 
-from customer360.dbt_artifacts import manifest_path, tagged_columns
+from customer360.dbt_artifacts import manifest_path, serving_meta, table_docs
 from customer360.privacy import last_erasure_at
 from customer360.recovery import remove_orphan_build_files
-from customer360.serving import publish_marts
+from customer360.serving import publish_marts, rules_from_meta
 from customer360.serving.publish import drop_previous_if_erased
 from customer360.settings import Settings
 from customer360.warehouse import connect
@@ -38,8 +38,10 @@ def build_publish_asset(mart_keys: list[dg.AssetKey], check_keys: list[dg.AssetC
         kinds={"duckdb"},
         pool=DUCKDB_POOL,
         description=(
-            "data/serving/customer360.duckdb: the marts schema for BI, PII columns as salted hashes. "
-            "Built aside and swapped in atomically, only when no blocking check has failed."
+            "data/serving/customer360.duckdb: the marts schema for BI, each column as its dbt `serving` meta "
+            "says (contact PII as salted hashes, system keys readable, birth dates left out), documented by "
+            "table and column comments, in a storage format DuckDB 1.x readers open. Built aside and "
+            "swapped in atomically, only when no blocking check has failed."
         ),
     )
     def publish_marts_asset(context: dg.AssetExecutionContext, settings: dg.ResourceParam[Settings]):
@@ -54,13 +56,16 @@ def build_publish_asset(mart_keys: list[dg.AssetKey], check_keys: list[dg.AssetC
             )
         for orphan in remove_orphan_build_files(settings.serving_path):  # of a publish killed half-way
             context.log.info(f"removed {orphan.name}, left by a publish that did not finish")
+        manifest = manifest_path(settings.project_dir)
         result = publish_marts(
             warehouse_path=settings.warehouse_path,
             serving_path=settings.serving_path,
-            pii_columns=tagged_columns(manifest_path(settings.project_dir), "pii"),
+            rules=rules_from_meta(serving_meta(manifest)),
+            docs=table_docs(manifest),
             salt=settings.salt(),
             memory_limit=settings.publish_memory_limit,
             threads=settings.duckdb_threads,
+            storage_version=settings.serving_storage_version,
         )
         with connect(settings, read_only=True) as con:
             erased_at = last_erasure_at(con)
@@ -73,6 +78,8 @@ def build_publish_asset(mart_keys: list[dg.AssetKey], check_keys: list[dg.AssetC
                 "tables": len(result.tables),
                 "rows_by_table": dg.MetadataValue.md("| table | rows |\n|---|---|\n" + rows),
                 "hashed_pii_columns": dg.MetadataValue.json(result.hashed_columns),
+                "columns_left_out": dg.MetadataValue.json(result.dropped_columns),
+                "storage_version": result.storage_version,
             }
         )
 
