@@ -8,14 +8,19 @@ Paths are absolute, so dbt, Dagster and tests agree whatever the working directo
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 DEMO_SALT = "customer360-demo-salt"  # only for the simulated demo warehouse (make run, tests)
+# The simulator leaves this file in a landing folder it filled (simulator/run.py writes the same name):
+# only such a landing may be published with the public demo salt.
+SIMULATED_MARKER = ".simulated"
 ENGINES = ("duckdb", "spark")
 
 # Resources of the build on 2 cores: DuckDB at 2.5 GB beside the Dagster process (~0.9 GB) keeps the
@@ -27,8 +32,43 @@ DUCKDB_THREADS = 2
 DBT_THREADS = 1
 
 
+# Every variable Settings reads. The non-secret ones that were set are a build's context
+# (data/last_build.json), which `make ui` serves again; secrets are never written down.
+VARIABLES = (
+    "LANDING_DIR", "WAREHOUSE_PATH", "SERVING_PATH", "TRUTH_DIR", "DOCS_DIR", "DAGSTER_HOME", "C360_LOG_DIR",
+    "PII_SALT", "C360_DEMO", "C360_ENGINE", "C360_AS_OF_DATE", "DUCKDB_MEMORY_LIMIT", "DUCKDB_THREADS",
+    "DBT_THREADS", "C360_PUBLISH_MEMORY_LIMIT", "C360_PARTITIONS_START", "C360_INGEST_BATCH_BYTES",
+    "C360_INGEST_WORKERS", "C360_GX_MAX_DAYS", "C360_GX_BATCH_ROWS", "ALERT_WEBHOOK_URL", "C360_ALERT_ATTEMPTS",
+    "SLACK_TOKEN", "SLACK_CHANNEL", "SLACK_API_URL", "MSTEAMS_WEBHOOK_URL", "DAGSTER_UI_URL", "C360_RUNBOOK_URL",
+    "C360_MATCHER_MODEL",
+)
+# Webhook URLs carry their credentials in the URL.
+SECRETS = ("PII_SALT", "SLACK_TOKEN", "ALERT_WEBHOOK_URL", "MSTEAMS_WEBHOOK_URL")
+
+
 class MissingSaltError(RuntimeError):
     pass
+
+
+def layered_environment(defaults: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The process environment over some defaults (e.g. the last build's context): what a child
+    process (dagster dev) is started with."""
+    return {**(defaults or {}), **os.environ}
+
+
+def as_of_date(value: str) -> str:
+    """A rebuild date as YYYY-MM-DD, or a clear error."""
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ValueError(f"AS_OF={value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def home_of(warehouse_path: Path) -> Path:
+    """The Dagster instance (DAGSTER_HOME) of a warehouse, beside it: data/warehouse.duckdb ->
+    data/dagster_home/warehouse. Runs, check results and the publish veto of one warehouse never mix with
+    another's."""
+    return warehouse_path.parent / "dagster_home" / warehouse_path.stem
 
 
 def _path(env: Mapping[str, str], name: str, default: Path) -> Path:
@@ -53,7 +93,8 @@ class Settings:
     serving_path: Path
     truth_dir: Path  # the simulator's ground truth; only the identity-quality check reads it
     docs_dir: Path  # GX Data Docs and metadata charts
-    dagster_home: Path | None = None
+    dagster_home: Path | None = None  # the Dagster instance of this warehouse: DAGSTER_HOME, else beside it
+    log_dir: Path = PROJECT_DIR / "data" / "logs"  # make run's full log, one file per run
     project_dir: Path = PROJECT_DIR
     pii_salt: str | None = None
     demo: bool = False  # C360_DEMO=1: the simulated demo landing; its salt may be the public demo salt
@@ -68,23 +109,33 @@ class Settings:
     gx_max_days: int = 7  # export days of a run validated by the landing suites (the latest)
     gx_batch_rows: int = 250_000  # rows per GX validation of a mart
     alert_webhook_url: str | None = None
+    alert_attempts: int = 3  # tries per alert channel, with a growing pause between them
+    slack_token: str | None = None  # SLACK_TOKEN + SLACK_CHANNEL: alerts to Slack (dagster-slack)
+    slack_channel: str | None = None
+    slack_api_url: str | None = None  # Slack's API by default
+    teams_webhook_url: str | None = None  # MSTEAMS_WEBHOOK_URL: alerts to Microsoft Teams (dagster-msteams)
     ui_url: str = "http://127.0.0.1:3000"
+    runbook_url: str = (PROJECT_DIR / "docs" / "runbook.md").as_uri()  # alerts link its sections
+    as_of_date: str | None = None  # a rebuild as of this date (make run AS_OF=...): its own files
+    environment: tuple[tuple[str, str], ...] = ()  # the non-secret variables these settings were read from
     matcher_model: Path = PROJECT_DIR / "customer360" / "identity" / "matcher_model.json"  # Splink's JSON
 
     @classmethod
-    def from_environment(cls, env: Mapping[str, str] | None = None) -> Settings:
-        env = os.environ if env is None else env
+    def from_environment(cls, env: Mapping[str, str] | None = None,
+                         overrides: Mapping[str, str] | None = None) -> Settings:
+        env = {**(os.environ if env is None else env), **(overrides or {})}
         landing = _path(env, "LANDING_DIR", PROJECT_DIR / "data" / "landing")
         engine = env.get("C360_ENGINE", "duckdb")
         if engine not in ENGINES:
             raise ValueError(f"C360_ENGINE={engine!r}: choose one of {', '.join(ENGINES)}")
-        return cls(
+        settings = cls(
             landing_dir=landing,
             warehouse_path=_path(env, "WAREHOUSE_PATH", PROJECT_DIR / "data" / "warehouse.duckdb"),
             serving_path=_path(env, "SERVING_PATH", PROJECT_DIR / "data" / "serving" / "customer360.duckdb"),
             truth_dir=_path(env, "TRUTH_DIR", landing.parent / "truth"),
             docs_dir=_path(env, "DOCS_DIR", PROJECT_DIR / "data" / "docs"),
             dagster_home=_path(env, "DAGSTER_HOME", Path()) if env.get("DAGSTER_HOME") else None,
+            log_dir=_path(env, "C360_LOG_DIR", PROJECT_DIR / "data" / "logs"),
             pii_salt=env.get("PII_SALT") or None,
             demo=env.get("C360_DEMO") == "1",
             engine=engine,
@@ -98,22 +149,77 @@ class Settings:
             gx_max_days=_int(env, "C360_GX_MAX_DAYS", 7),
             gx_batch_rows=_int(env, "C360_GX_BATCH_ROWS", 250_000),
             alert_webhook_url=env.get("ALERT_WEBHOOK_URL") or None,
+            alert_attempts=max(1, _int(env, "C360_ALERT_ATTEMPTS", 3)),
+            slack_token=env.get("SLACK_TOKEN") or None,
+            slack_channel=env.get("SLACK_CHANNEL") or None,
+            slack_api_url=env.get("SLACK_API_URL") or None,
+            teams_webhook_url=env.get("MSTEAMS_WEBHOOK_URL") or None,
             ui_url=(env.get("DAGSTER_UI_URL") or "http://127.0.0.1:3000").rstrip("/"),
+            runbook_url=env.get("C360_RUNBOOK_URL") or (PROJECT_DIR / "docs" / "runbook.md").as_uri(),
+            environment=tuple(sorted((k, env[k]) for k in VARIABLES if env.get(k) and k not in SECRETS)),
             matcher_model=_path(env, "C360_MATCHER_MODEL", PROJECT_DIR / "customer360" / "identity" / "matcher_model.json"),
         )
+        if env.get("C360_AS_OF_DATE"):  # the rebuild's own files, unless named explicitly
+            rebuilt = settings.as_of(env["C360_AS_OF_DATE"])
+            settings = rebuilt.replace(**{name: getattr(settings, name) for name, variable in (
+                ("warehouse_path", "WAREHOUSE_PATH"), ("serving_path", "SERVING_PATH"), ("docs_dir", "DOCS_DIR"),
+            ) if env.get(variable)})
+        if not env.get("DAGSTER_HOME"):
+            settings = settings.replace(dagster_home=home_of(settings.warehouse_path))
+        return settings
 
     def replace(self, **changes) -> Settings:
         return dataclasses.replace(self, **changes)
 
+    def as_of(self, date: str) -> Settings:
+        """The settings of a rebuild as of `date`: a warehouse, Dagster instance, docs and serving file of
+        its own (data/as_of/<date>/..., serving/customer360_as_of_<yyyymmdd>.duckdb), so today's warehouse
+        and the file BI reads stay as they are. The landing folder is the same."""
+        date = as_of_date(date)
+        root = self.warehouse_path.parent / "as_of" / date
+        warehouse = root / self.warehouse_path.name  # the same file name: it is dbt's catalog name
+        serving = self.serving_path.with_name(f"{self.serving_path.stem}_as_of_{date.replace('-', '')}"
+                                              f"{self.serving_path.suffix}")
+        return self.replace(as_of_date=date, warehouse_path=warehouse, serving_path=serving,
+                            docs_dir=self.docs_dir / "as_of" / date, dagster_home=home_of(warehouse),
+                            environment=tuple(sorted({**dict(self.environment), "C360_AS_OF_DATE": date}.items())))
+
+    @contextmanager
+    def dbt_variables_in_process_environment(self) -> Iterator[None]:
+        """dagster-dbt starts dbt with this process's environment: for the length of one dbt invocation
+        it holds these settings' dbt variables (the warehouse of an as-of rebuild, not the environment's)."""
+        saved = {name: os.environ.get(name) for name in self.dbt_environment()}
+        os.environ.update(self.dbt_environment())
+        try:
+            yield
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+
+    def is_simulated_landing(self) -> bool:
+        """The landing folder was filled by the simulator (it holds the simulator's marker file)."""
+        return (self.landing_dir / SIMULATED_MARKER).is_file()
+
     def salt(self) -> str:
-        """The salt of the PII hashes in the serving file."""
+        """The salt of the PII hashes in the serving file: PII_SALT; the public demo salt only for the
+        simulated demo landing with C360_DEMO=1, never for real exports."""
         if self.pii_salt:
             return self.pii_salt
-        if self.demo:
+        if self.demo and self.is_simulated_landing():
             return DEMO_SALT
+        if self.demo:
+            raise MissingSaltError(
+                f"PII_SALT is not set and {self.landing_dir} is not the simulated demo landing: the public demo "
+                "salt in the repository would make the published hashes of real people reversible. Set PII_SALT "
+                "to a secret kept outside the repository (the same one every run: the hashes are BI's join keys)."
+            )
         raise MissingSaltError(
             "PII_SALT is not set. Email, phone and other PII columns are published only as salted hashes; "
-            "set PII_SALT to a secret kept outside the repository (or C360_DEMO=1 for the demo warehouse)."
+            "set PII_SALT to a secret kept outside the repository (C360_DEMO=1 uses the public demo salt, "
+            "for the simulated demo landing only)."
         )
 
     def dbt_environment(self) -> dict[str, str]:

@@ -92,35 +92,35 @@ def _spec(entity: Entity) -> dg.AssetSpec:
     )
 
 
-def ingest_metadata(results: Sequence[LoadResult]) -> dict[str, dg.MetadataValue]:
-    """What the on-call needs from loading an entity over some export days."""
-    landed = sum(r.rows_landed for r in results)
-    quarantined = sum(r.rows_quarantined for r in results)
-    by_reason: Counter[str] = Counter()
-    for r in results:
-        by_reason.update(r.quarantined_by_reason)
-    rejected = [(r.export_date, f.relpath, f.reason, f.detail) for r in results for f in r.rejected_files]
-    with_files = [r for r in results if r.files]
-    per_day = [(r.export_date, len(r.files), r.rows_loaded, r.rows_quarantined, len(r.rejected_files))
-               for r in with_files]
-    return {
-        "export_dates": dg.MetadataValue.text(
-            f"{_day_span([r.export_date for r in results])}; {len(with_files)} with files" if results else "none"),
-        "rows_loaded": dg.MetadataValue.int(sum(r.rows_loaded for r in results)),
-        "rows_quarantined": dg.MetadataValue.int(quarantined),
-        "quarantine_rate": dg.MetadataValue.float(round(quarantined / landed, 6) if landed else 0.0),
-        "files_loaded": dg.MetadataValue.int(sum(len(r.files) for r in results) - len(rejected)),
+def day_metadata(result: LoadResult) -> dict[str, dg.MetadataValue]:
+    """What loading one export day of an entity did: the metadata of that day's partition. A run over a
+    range of days gives each partition its own figures, never the run's totals."""
+    rejected = [(f.relpath, f.reason, f.detail) for f in result.rejected_files]
+    metadata = {
+        "export_date": dg.MetadataValue.text(result.export_date),
+        "files": dg.MetadataValue.int(len(result.files)),
+        "rows_loaded": dg.MetadataValue.int(result.rows_loaded),
+        "rows_quarantined": dg.MetadataValue.int(result.rows_quarantined),
+        "quarantine_rate": dg.MetadataValue.float(round(result.quarantine_rate, 6)),
         "files_rejected": dg.MetadataValue.int(len(rejected)),
-        "quarantined_by_reason": dg.MetadataValue.md(
-            md_table(["reason", "rows"], by_reason.most_common(), "No row quarantined.", "see raw.quarantine")),
-        "rejected_files": dg.MetadataValue.md(
-            md_table(["export date", "file", "reason", "detail"], rejected, "No file rejected.", "see raw.quarantine")),
-        "days": dg.MetadataValue.md(
-            md_table(["export date", "files", "rows loaded", "rows quarantined", "files rejected"], per_day,
-                     "No export file for these days.")),
-        # days of one batch each carry the batch's time
-        "seconds": dg.MetadataValue.float(round(sum(r.seconds / r.batch_days for r in results), 3)),
+        # days loaded in one batch share its time
+        "seconds": dg.MetadataValue.float(round(result.seconds / result.batch_days, 3)),
     }
+    if result.quarantined_by_reason:
+        metadata["quarantined_by_reason"] = dg.MetadataValue.md(md_table(
+            ["reason", "rows"], Counter(result.quarantined_by_reason).most_common(), "", "see raw.quarantine"))
+    if rejected:
+        metadata["rejected_files"] = dg.MetadataValue.md(
+            md_table(["file", "reason", "detail"], rejected, "", "see raw.quarantine"))
+    return metadata
+
+
+def run_summary(results: Sequence[LoadResult]) -> str:
+    """One line for the run's log: what an entity's run loaded over all its days."""
+    with_files = [r for r in results if r.files]
+    return (f"{_day_span([r.export_date for r in with_files])}: {sum(r.rows_loaded for r in with_files):,} loaded, "
+            f"{sum(r.rows_quarantined for r in with_files):,} quarantined, "
+            f"{sum(r.files_rejected for r in with_files)} file(s) rejected")
 
 
 def rows_by_export_day(con, entity: Entity, run_days: Sequence[str], docs_dir: Path) -> dict[str, dg.MetadataValue]:
@@ -181,23 +181,19 @@ def build_ingest_asset(source: str, partitions: dg.PartitionsDefinition) -> dg.A
                 results = load_export_days(
                     con, entity, {day: found.for_table(entity.table, day) for day in days}, settings.landing_dir,
                     max_batch_bytes=settings.ingest_batch_bytes, workers=settings.ingest_workers)
-                # one line per entity, not per day: a year's backfill would log thousands (the per-day
-                # figures are the `days` table of the materialisation)
-                with_files = [r for r in results if r.files]
-                context.log.info(
-                    f"raw.{entity.table} {_day_span([r.export_date for r in with_files])}: "
-                    f"{sum(r.rows_loaded for r in with_files):,} loaded, "
-                    f"{sum(r.rows_quarantined for r in with_files):,} quarantined, "
-                    f"{sum(r.files_rejected for r in with_files)} file(s) rejected"
-                )
+                # one line per entity, not per day: a year's backfill would log thousands (each day's
+                # figures are the metadata of its partition)
+                context.log.info(f"raw.{entity.table} {run_summary(results)}")
                 for result in results:
                     for f in result.rejected_files:
                         context.log.warning(
                             f"raw.{entity.table} {result.export_date}: rejected {f.relpath}: {f.reason}: {f.detail}")
-                yield dg.MaterializeResult(asset_key=raw_key(entity), metadata={
-                    **ingest_metadata(results),
-                    **rows_by_export_day(con, entity, days, settings.docs_dir),
-                })
+                    context.add_asset_metadata(day_metadata(result), asset_key=raw_key(entity),
+                                               partition_key=result.export_date)
+                if days:  # the table as a whole, after this run: on the latest day's partition only
+                    context.add_asset_metadata(rows_by_export_day(con, entity, days, settings.docs_dir),
+                                               asset_key=raw_key(entity), partition_key=days[-1])
+                yield dg.MaterializeResult(asset_key=raw_key(entity))
 
     return _ingest
 
@@ -232,16 +228,17 @@ def build_unknown_exports_asset(partitions: dg.PartitionsDefinition) -> dg.Asset
                 f"{len(found.unrecognised)} file(s) in the landing folder are not export files "
                 f"(<source>/<entity>/<YYYY-MM-DD>*.csv|csv.gz|parquet): {', '.join(found.unrecognised[:20])}"
             )
-        return dg.MaterializeResult(metadata={
-            "export_dates": dg.MetadataValue.text(_day_span(days)),
-            "unknown_files": dg.MetadataValue.int(len(found.unknown)),
-            "unknown_by_reason": dg.MetadataValue.md(md_table(
-                ["reason", "files"], Counter(u.reason for u in found.unknown).most_common())),
-            "files": dg.MetadataValue.md(md_table(
-                ["export date", "file", "reason"],
-                [(u.file.export_date, u.file.relpath, u.reason) for u in found.unknown])),
-            "unrecognised_files": dg.MetadataValue.int(len(found.unrecognised)),
-        })
+        for day in days:  # each export day's own files, on its partition
+            theirs = [u for u in found.unknown if u.file.export_date == day]
+            metadata = {"export_date": dg.MetadataValue.text(day), "unknown_files": dg.MetadataValue.int(len(theirs))}
+            if theirs:
+                metadata["files"] = dg.MetadataValue.md(md_table(
+                    ["file", "reason"], [(u.file.relpath, u.reason) for u in theirs]))
+            context.add_asset_metadata(metadata, partition_key=day)
+        if days:  # files that are no export at all belong to no day: on the latest day's partition
+            context.add_asset_metadata({"unrecognised_files": dg.MetadataValue.int(len(found.unrecognised))},
+                                       partition_key=days[-1])
+        return dg.MaterializeResult()
 
     return unknown_exports
 
@@ -408,48 +405,68 @@ def no_unknown_exports(context: dg.AssetCheckExecutionContext, settings: dg.Reso
 # ---------------------------------------------------------------------------------------- freshness
 
 
-def freshness_lag(latest_loaded: dt.date | None, newest_export: dt.date | None) -> int | None:
-    """Days the entity's newest loaded export trails the newest export of any source (None: no data at all)."""
+NOT_DELIVERED = "not delivered"
+
+
+def freshness(latest_loaded: dt.date | None, newest_export: dt.date | None, delivered: bool,
+              allowed_days: int) -> tuple[bool, str, int | None]:
+    """(passed, status, lag in days) of one entity. Lag: how far its newest loaded export trails the
+    newest export of any source. An entity that was never delivered (no export file, no row) is not
+    part of this installation ("any subset of sources works"): reported as not delivered, not stale.
+    One that was delivered but never loaded (every file rejected) is stale like one that stopped."""
+    if not delivered and latest_loaded is None:
+        return True, NOT_DELIVERED, None
     if newest_export is None:
-        return None
+        return True, "no exports yet", None
     if latest_loaded is None:
-        return 10**6  # never loaded while others send
-    return (newest_export - latest_loaded).days
+        return False, "stale", None
+    lag = (newest_export - latest_loaded).days
+    return lag <= allowed_days, "fresh" if lag <= allowed_days else "stale", lag
 
 
 def build_freshness_check(entity: Entity) -> dg.AssetChecksDefinition:
-    """A source that stopped sending shows red. Measured against the data's own clock (the newest export
+    """A source that stopped sending shows yellow. Measured against the data's own clock (the newest export
     day in the landing folder, i.e. what the other sources did send), not the wall clock, so a replay
-    of last year's exports is judged fairly and a silent source is caught the day the others move on."""
+    of last year's exports is judged fairly and a silent source is caught the day the others move on.
+    Sources never delivered are reported as such and pass."""
 
     @dg.asset_check(
         asset=raw_key(entity),
         name="fresh",
-        description=f"The newest export of {entity.source}/{entity.name} trails the newest export of any "
-                    f"source by at most {entity.freshness_days} day(s).",
+        description=f"Once {entity.source}/{entity.name} has been delivered, its newest export trails the newest "
+                    f"export of any source by at most {entity.freshness_days} day(s); never delivered: reported "
+                    "as not delivered.",
         pool=DUCKDB_POOL,
     )
     def fresh(settings: dg.ResourceParam[Settings]) -> dg.AssetCheckResult:
-        dates = discover(settings.landing_dir).export_dates
+        found = discover(settings.landing_dir)
+        dates = found.export_dates
         newest = dt.date.fromisoformat(dates[-1]) if dates else None
+        delivered = entity.table in found.by_table()
         with connect(settings, read_only=True) as con:
             try:
                 latest = con.execute(f"select max(_export_date) from raw.{entity.table}").fetchone()[0]
             except duckdb.CatalogException:
                 latest = None
-        lag = freshness_lag(latest, newest)
-        passed = lag is None or lag <= entity.freshness_days
+        passed, status, lag = freshness(latest, newest, delivered, entity.freshness_days)
+        if status == NOT_DELIVERED:
+            description = (f"{entity.source}/{entity.name}: not delivered (no export ever in the landing folder); "
+                           "freshness is checked once it sends its first export.")
+        elif not passed:
+            description = (f"No {entity.source}/{entity.name} export loaded since {latest or 'ever'} while other "
+                           f"sources sent {newest}: is the {entity.source} export job running? "
+                           "(docs/runbook.md#fresh)")
+        else:
+            description = None
         return dg.AssetCheckResult(
             passed=passed,
             severity=dg.AssetCheckSeverity.WARN,
-            description=None if passed else (
-                f"No {entity.source}/{entity.name} export since {latest or 'ever'} while other sources sent "
-                f"{newest}: is the {entity.source} export job running? (docs/runbook.md#stale-source)"
-            ),
+            description=description,
             metadata={
+                "status": status,
                 "latest_export_loaded": str(latest) if latest else "never",
                 "newest_export_any_source": str(newest) if newest else "none",
-                "lag_days": lag if lag is not None and lag < 10**6 else -1,
+                "lag_days": lag if lag is not None else -1,
                 "allowed_days": entity.freshness_days,
             },
         )

@@ -6,6 +6,7 @@ from dagster._core.storage.asset_check_execution_record import AssetCheckExecuti
 from customer360.dbt_artifacts import manifest_path, tagged_columns
 from customer360.serving import publish_marts
 from customer360.settings import Settings
+from customer360.warehouse import connect
 from orchestration.resources import DUCKDB_POOL
 
 SERVING_KEY = dg.AssetKey(["serving", "customer360"])
@@ -24,6 +25,14 @@ def failed_blocking_checks(instance: dg.DagsterInstance, check_keys) -> list[str
     return sorted(failed)
 
 
+def pinned_as_of_date(settings: Settings) -> str | None:
+    """The date the warehouse's marts were pinned to (dbt var as_of_date), None when they follow the data."""
+    with connect(settings, read_only=True) as con:
+        as_of, is_pinned = con.execute(
+            "select cast(as_of_date as varchar), is_pinned from intermediate.int_calendar__as_of_date").fetchone()
+    return as_of if is_pinned else None
+
+
 def build_publish_asset(mart_keys: list[dg.AssetKey], check_keys: list[dg.AssetCheckKey]) -> dg.AssetsDefinition:
     """check_keys: every check of the code location; any of them failing with ERROR vetoes publish."""
 
@@ -35,7 +44,8 @@ def build_publish_asset(mart_keys: list[dg.AssetKey], check_keys: list[dg.AssetC
         pool=DUCKDB_POOL,
         description=(
             "data/serving/customer360.duckdb: the marts schema for BI, PII columns as salted hashes. "
-            "Built aside and swapped in atomically, only when no blocking check has failed."
+            "Built aside and swapped in atomically, only when no blocking check has failed. A rebuild as of a "
+            "date publishes into customer360_as_of_<yyyymmdd>.duckdb instead."
         ),
     )
     def publish_marts_asset(context: dg.AssetExecutionContext, settings: dg.ResourceParam[Settings]):
@@ -48,6 +58,13 @@ def build_publish_asset(mart_keys: list[dg.AssetKey], check_keys: list[dg.AssetC
                 ),
                 metadata={"failed_checks": dg.MetadataValue.md("\n".join(f"- `{k}`" for k in failed))},
             )
+        pinned = pinned_as_of_date(settings)
+        if pinned != settings.as_of_date:
+            raise dg.Failure(description=(
+                f"Not published: the warehouse {settings.warehouse_path} was built as of "
+                f"{pinned or 'its latest event'}, this run as of {settings.as_of_date or 'the latest event'}. "
+                "A rebuild as of a date publishes only into its own serving file: make run AS_OF=YYYY-MM-DD "
+                "(docs/runbook.md#publish)."))
         result = publish_marts(
             warehouse_path=settings.warehouse_path,
             serving_path=settings.serving_path,
@@ -60,6 +77,7 @@ def build_publish_asset(mart_keys: list[dg.AssetKey], check_keys: list[dg.AssetC
         return dg.MaterializeResult(
             metadata={
                 "serving_file": dg.MetadataValue.path(str(result.serving_path)),
+                "as_of_date": settings.as_of_date or "latest event",
                 "tables": len(result.tables),
                 "rows_by_table": dg.MetadataValue.md("| table | rows |\n|---|---|\n" + rows),
                 "hashed_pii_columns": dg.MetadataValue.json(result.hashed_columns),

@@ -6,6 +6,7 @@ is dbt's own results (run_results.json), logged when it ends; figures read from 
 checks (checks.py), which run once dbt has let go of the file.
 """
 
+import json
 import uuid
 from collections.abc import Mapping
 from pathlib import Path
@@ -66,8 +67,12 @@ def build_transform_definitions(settings: Settings) -> dg.Definitions:
         target_path = Path("target", f"{context.op_execution_context.op.name}-{context.run.run_id[:7]}-"
                                      f"{uuid.uuid4().hex[:7]}")
         reuse_partial_parse(settings, target_path)
-        invocation = dbt.cli(DBT_BUILD, context=context, raise_on_error=False, target_path=target_path)
-        yield from invocation.stream()
+        # a rebuild as of a date: every time-dependent figure as of it (the var is read by int_calendar__as_of_date)
+        pinned = ["--vars", json.dumps({"as_of_date": settings.as_of_date})] if settings.as_of_date else []
+        with settings.dbt_variables_in_process_environment():  # dbt writes the warehouse these settings name
+            invocation = dbt.cli([*DBT_BUILD, *pinned], context=context, raise_on_error=False,
+                                 target_path=target_path)
+            yield from invocation.stream()
         keep_partial_parse(settings, target_path)
         summary = results_summary(invocation.get_artifact("run_results.json"))
         context.log.info(f"dbt build: {summary['text']}\n\n{summary['markdown']}")
