@@ -3,7 +3,6 @@ SHELL := /bin/bash
 UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 RUN := $(UV) run --frozen
 export DO_NOT_TRACK := 1
-export DAGSTER_HOME ?= $(CURDIR)/data/dagster_home
 
 .PHONY: setup browser run test ui docs bench lint clean train-matcher
 
@@ -13,8 +12,6 @@ setup: .venv/.synced
 .venv/.synced: pyproject.toml uv.lock
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
 	$(UV) sync --frozen --compile-bytecode
-	@mkdir -p "$(DAGSTER_HOME)" && [ -s "$(DAGSTER_HOME)/dagster.yaml" ] || \
-		printf '# DuckDB allows one writer: the "duckdb" pool runs one step at a time.\nconcurrency:\n  pools:\n    default_limit: 1\n' > "$(DAGSTER_HOME)/dagster.yaml"
 	@touch $@
 
 # Debian's Chromium for the Dagster UI test (playwright drives it; no browser download).
@@ -27,8 +24,10 @@ browser:
 	fi
 
 ## make run: simulate the demo sources (if data/landing is empty), build and publish the warehouse.
+## make run AS_OF=2025-02-15: every stage as of that date, into a warehouse and serving file of its own.
+## The demo salt is used only for the simulated landing: own exports need PII_SALT (else exit code 2).
 run: setup
-	C360_DEMO=$${C360_DEMO:-1} $(RUN) python -m orchestration.build
+	@C360_DEMO=$${C360_DEMO:-1} $(RUN) python -m orchestration.build $(if $(AS_OF),--as-of $(AS_OF))
 
 ## make test: every test, real dbt/Dagster/DuckDB/GX, plus the UI in headless Chromium, on two workers
 ## (tests sharing a built warehouse stay on one worker: tests/conftest.py).

@@ -230,4 +230,5 @@ class Settings:
             "DUCKDB_THREADS": str(self.duckdb_threads),
             "DBT_THREADS": str(self.dbt_threads),
             "DO_NOT_TRACK": "1",  # saves ~3 s per dbt invocation
+            "DBT_USE_COLORS": "false",  # its output goes to a log file
         }
