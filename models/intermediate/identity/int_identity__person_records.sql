@@ -105,12 +105,15 @@ named as (
 
     select
         normalised.*,
-        coalesce(nicknames.first_name, normalised.first_name) as first_name_canonical,
+        -- a nickname of a nickname (soph -> sophie -> sophia) ends at the same first name
+        coalesce(nickname_of_nickname.first_name, nicknames.first_name, normalised.first_name) as first_name_canonical,
         {{ dbt.concat(["coalesce(normalised.first_name, '')", "' '", "coalesce(normalised.last_name, '')"]) }} as full_name
 
     from normalised
     left join nicknames
         on normalised.first_name = nicknames.nickname
+    left join nicknames as nickname_of_nickname
+        on nicknames.first_name = nickname_of_nickname.nickname
     where normalised.first_name is not null or normalised.last_name is not null
 
 )
