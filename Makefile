@@ -4,7 +4,7 @@ UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 RUN := $(UV) run --frozen
 export DO_NOT_TRACK := 1
 
-.PHONY: setup browser run test ui docs bench lint clean train-matcher
+.PHONY: setup browser run test ui automation-on automation-off docs bench lint clean train-matcher
 
 setup: .venv/.synced
 
@@ -40,9 +40,17 @@ test: setup browser
 train-matcher: setup
 	$(RUN) python -m customer360.identity.train
 
-## make ui: Dagster webserver + daemon on 127.0.0.1:3000 over the warehouse make run built.
+## make ui: Dagster webserver + daemon on 127.0.0.1:3000 over the build make run made last (its landing,
+## warehouse, serving file and DAGSTER_HOME: data/last_build.json; variables set in the shell win).
 ui: setup
-	$(RUN) dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+	$(RUN) python -m orchestration.ui
+
+## The daily_build schedule and the new_exports sensor ship off; these turn them on or off (make ui's
+## daemon then acts on them).
+automation-on: setup
+	$(RUN) python -m orchestration.ui --automation on
+automation-off: setup
+	$(RUN) python -m orchestration.ui --automation off
 
 ## make docs: dbt docs for the project, served on 127.0.0.1:8080.
 docs: setup

@@ -52,6 +52,7 @@ RUNBOOK_ANCHORS = {
     "identity_quality": "identity_quality",
     "no_runaway_cluster": "no_runaway_cluster",
     "match_links": "match_links",
+    "link_quality": "link_quality",
     "clv_fit_healthy": "clv_fit_healthy",
     "late_exports": "late_exports",
     "incremental_batch": "incremental_batch",

@@ -36,6 +36,7 @@ DBT_THREADS = 1
 # (data/last_build.json), which `make ui` serves again; secrets are never written down.
 VARIABLES = (
     "LANDING_DIR", "WAREHOUSE_PATH", "SERVING_PATH", "TRUTH_DIR", "DOCS_DIR", "DAGSTER_HOME", "C360_LOG_DIR",
+    "C360_LAST_BUILD",
     "PII_SALT", "C360_DEMO", "C360_ENGINE", "C360_AS_OF_DATE", "DUCKDB_MEMORY_LIMIT", "DUCKDB_THREADS",
     "DBT_THREADS", "C360_PUBLISH_MEMORY_LIMIT", "C360_PARTITIONS_START", "C360_INGEST_BATCH_BYTES",
     "C360_INGEST_WORKERS", "C360_GX_MAX_DAYS", "C360_GX_BATCH_ROWS", "ALERT_WEBHOOK_URL", "C360_ALERT_ATTEMPTS",
@@ -95,6 +96,7 @@ class Settings:
     docs_dir: Path  # GX Data Docs and metadata charts
     dagster_home: Path | None = None  # the Dagster instance of this warehouse: DAGSTER_HOME, else beside it
     log_dir: Path = PROJECT_DIR / "data" / "logs"  # make run's full log, one file per run
+    last_build_file: Path = PROJECT_DIR / "data" / "last_build.json"  # make run's context, served by make ui
     project_dir: Path = PROJECT_DIR
     pii_salt: str | None = None
     demo: bool = False  # C360_DEMO=1: the simulated demo landing; its salt may be the public demo salt
@@ -136,6 +138,7 @@ class Settings:
             docs_dir=_path(env, "DOCS_DIR", PROJECT_DIR / "data" / "docs"),
             dagster_home=_path(env, "DAGSTER_HOME", Path()) if env.get("DAGSTER_HOME") else None,
             log_dir=_path(env, "C360_LOG_DIR", PROJECT_DIR / "data" / "logs"),
+            last_build_file=_path(env, "C360_LAST_BUILD", PROJECT_DIR / "data" / "last_build.json"),
             pii_salt=env.get("PII_SALT") or None,
             demo=env.get("C360_DEMO") == "1",
             engine=engine,

@@ -29,7 +29,6 @@ from orchestration.console import BuildConsole, console_logger, output_to_log, p
 
 DEMO = {"persons": 3000, "days": 90, "seed": 42}
 RANGE_START, RANGE_END = "dagster/asset_partition_range_start", "dagster/asset_partition_range_end"
-LAST_BUILD = PROJECT_DIR / "data" / "last_build.json"  # what `make ui` serves (orchestration/ui.py)
 
 
 def simulate_demo(landing: Path, truth: Path) -> None:
@@ -40,8 +39,10 @@ def simulate_demo(landing: Path, truth: Path) -> None:
     )
 
 
-def record_last_build(settings: Settings, run_id: str, success: bool, path: Path = LAST_BUILD) -> None:
-    """The build's context (the variables it was configured with, secrets left out) for `make ui`."""
+def record_last_build(settings: Settings, run_id: str, success: bool) -> None:
+    """The build's context (the variables it was configured with, secrets left out) for `make ui`
+    (orchestration/ui.py)."""
+    path = settings.last_build_file
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({
         "run_id": run_id, "success": success, "finished_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -131,15 +132,14 @@ def build(settings: Settings, run_id: str, log_path: Path, console: BuildConsole
             if not result.success:
                 try:
                     alerted = alert_failed_run(instance, run_id, settings, _LogTo(console))
-                except Exception as error:  # the build's outcome stands whatever the alert did
+                except Exception as error:  # noqa: BLE001 - the build's outcome stands whatever the alert did
                     alert_error = str(error)
     try:
         figures = warehouse_figures(settings.warehouse_path) if settings.warehouse_path.exists() else None
-    except Exception as error:  # e.g. another process holds the warehouse
+    except Exception as error:  # noqa: BLE001 - e.g. another process holds the warehouse
         figures = None
         console.error(f"Rows per layer not read: {str(error).splitlines()[0]}")
-    console.summary(figures, settings.serving_path if result.success else None,
-                    [] if result.success else dbt_failures(settings.project_dir, run_id))
+    console.summary(figures, [] if result.success else dbt_failures(settings.project_dir, run_id))
     record_last_build(settings, run_id, result.success)
 
     if result.success:

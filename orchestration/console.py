@@ -194,7 +194,7 @@ class BuildConsole:
 
     # ---------------------------------------------------------------------------------------- closing
 
-    def summary(self, figures: WarehouseFigures | None, serving: Path | None, dbt_failures: list[str]) -> None:
+    def summary(self, figures: WarehouseFigures | None, dbt_failures: list[str]) -> None:
         """The closing table: stage times, rows per layer, top quarantine reasons, checks (failed first,
         each kind with its runbook section)."""
         times = Table(box=box.SIMPLE, show_edge=False, pad_edge=False, title=None)
@@ -213,8 +213,6 @@ class BuildConsole:
             for schema, tables, n in figures.layers:
                 rows.add_row(schema, f"{tables:,}", f"{n:,}")
             rows.add_row("quarantine", "1", f"{figures.quarantined:,}")
-            if serving is not None:
-                rows.add_row("serving", serving.name, "")
             self.console.print(rows)
             if figures.top_reasons:
                 reasons = ", ".join(f"{reason} {n:,}" for reason, n in figures.top_reasons)
@@ -260,7 +258,7 @@ class _EventHandler(logging.Handler):
                 self.console.on_event(event)
             elif record.levelno >= logging.WARNING:
                 self.console.record.warnings += 1
-        except Exception:  # a display problem must never fail the build
+        except Exception:  # noqa: BLE001 - a display problem must never fail the build
             self.handleError(record)
 
 
@@ -269,7 +267,7 @@ def console_logger(console: BuildConsole, log_file) -> dg.LoggerDefinition:
 
     @dg.logger(description="make run: progress bars on the terminal, every record in data/logs/<run_id>.log")
     def build_console(_init_context) -> logging.Logger:
-        logger = logging.Logger("dagster", level=logging.DEBUG)
+        logger = logging.Logger("dagster", level=logging.DEBUG)  # noqa: LOG001 - not registered globally
         logger.addHandler(_EventHandler(console, log_file))
         return logger
 

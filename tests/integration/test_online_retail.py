@@ -10,7 +10,7 @@ from tests.conftest import Pipeline
 
 @pytest.fixture(scope="module")
 def retail(tmp_path_factory):
-    pipeline = Pipeline(tmp_path_factory.mktemp("retail"))
+    pipeline = Pipeline(tmp_path_factory.mktemp("retail"), pii_salt="own-exports-test-salt")
     written = convert(pipeline.landing, until="2009-12-15")  # two weeks: ~1,000 invoices
     dates = pipeline.export_dates()
     result = pipeline.build(dates[0], dates[-1])
