@@ -162,13 +162,10 @@ class Settings:
             environment=tuple(sorted((k, env[k]) for k in VARIABLES if env.get(k) and k not in SECRETS)),
             matcher_model=_path(env, "C360_MATCHER_MODEL", PROJECT_DIR / "customer360" / "identity" / "matcher_model.json"),
         )
-        if env.get("C360_AS_OF_DATE"):  # the rebuild's own files, unless named explicitly
-            rebuilt = settings.as_of(env["C360_AS_OF_DATE"])
-            settings = rebuilt.replace(**{name: getattr(settings, name) for name, variable in (
-                ("warehouse_path", "WAREHOUSE_PATH"), ("serving_path", "SERVING_PATH"), ("docs_dir", "DOCS_DIR"),
-            ) if env.get(variable)})
         if not env.get("DAGSTER_HOME"):
             settings = settings.replace(dagster_home=home_of(settings.warehouse_path))
+        if env.get("C360_AS_OF_DATE"):  # WAREHOUSE_PATH and SERVING_PATH name today's files: the rebuild's beside them
+            settings = settings.as_of(env["C360_AS_OF_DATE"])
         return settings
 
     def replace(self, **changes) -> Settings:

@@ -45,3 +45,20 @@ def test_guests_and_cancellations_are_kept_as_such(retail):
     assert returned[0] > 0 and returned[1] == 0  # cancellations are returns, never revenue
     known = pipeline.query("select count(*) from marts.fct_orders where customer_id is not null")[0][0]
     assert known > 0
+
+
+def test_the_retail_files_ship_with_the_project_and_are_credited():
+    """The converter's default source is inside the repository (a clone anywhere works), tracked by git,
+    with the CC BY 4.0 credit beside the files."""
+    import subprocess
+
+    from converters.online_retail import DEFAULT_SOURCE
+    from tests.warehouse import PROJECT_DIR
+
+    assert DEFAULT_SOURCE.is_relative_to(PROJECT_DIR)
+    tracked = subprocess.run(["git", "ls-files", str(DEFAULT_SOURCE.relative_to(PROJECT_DIR))], cwd=PROJECT_DIR,
+                             capture_output=True, text=True, check=True).stdout.split()
+    assert {p.rsplit("/", 1)[-1] for p in tracked} >= {
+        "online_retail_I_2010_2011.parquet", "online_retail_II_2009_2010.parquet", "README.md"}
+    credit = (DEFAULT_SOURCE / "README.md").read_text()
+    assert "CC BY 4.0" in credit and "Daqing Chen" in credit and "UCI Machine Learning Repository" in credit
