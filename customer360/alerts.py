@@ -55,6 +55,22 @@ def build_alert(
     }
 
 
+def causes_of(error) -> list[str]:
+    """The messages of the errors that caused an error (Dagster's SerializableErrorInfo: .cause, .context),
+    outermost first."""
+    causes = []
+    while error is not None and (error := error.cause or error.context) is not None:
+        causes.append(error.message)
+    return causes
+
+
+def error_text(message: str, causes: Sequence[str] = ()) -> str:
+    """An error as one line: its message, then what caused it (the root cause last), e.g. Dagster's
+    "Error occurred while executing op ingest_app" with DuckDB's "Could not set lock on file"."""
+    parts = [" ".join(m.split()) for m in [message, *causes] if m and m.strip()]
+    return " <- ".join(dict.fromkeys(parts))
+
+
 def alert_text(payload: dict[str, Any]) -> str:
     """The alert as a few lines of markdown (Slack, Teams)."""
     lines = [payload["text"], f"Run: {payload['run_url']}", f"Runbook: {payload['runbook']}"]

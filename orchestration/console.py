@@ -23,6 +23,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from customer360.alerts import causes_of, error_text
 from customer360.run_summary import (
     STAGES,
     CheckOutcome,
@@ -185,7 +186,7 @@ class BuildConsole:
             stage.skipped += kind == "STEP_SKIPPED"
             if kind == "STEP_FAILURE":
                 error = event.step_failure_data.error if event.step_failure_data else None
-                message = " ".join(error.message.split())[:240] if error else ""
+                message = error_text(error.message, causes_of(error))[:300] if error else ""
                 self.record.failed_steps.append((event.step_key, message))
             if stage.done_steps >= stage.steps:
                 self._finish(stage)

@@ -6,7 +6,15 @@ import os
 
 import dagster as dg
 
-from customer360.alerts import AlertDeliveryError, alert_text, build_alert, post_alert, with_retries
+from customer360.alerts import (
+    AlertDeliveryError,
+    alert_text,
+    build_alert,
+    causes_of,
+    error_text,
+    post_alert,
+    with_retries,
+)
 from customer360.landing import discover
 from customer360.landing.files import earliest_export_date_in
 from customer360.settings import Settings
@@ -96,8 +104,8 @@ def run_alert(instance: dg.DagsterInstance, run: dg.DagsterRun, settings: Settin
         dg.DagsterEventType.STEP_FAILURE, dg.DagsterEventType.RUN_FAILURE, dg.DagsterEventType.ASSET_CHECK_EVALUATION})
     events = [r.dagster_event for r in records if r.dagster_event]
     step_failures = [e for e in events if e.event_type == dg.DagsterEventType.STEP_FAILURE]
-    errors = [e.step_failure_data.error.message for e in step_failures
-              if e.step_failure_data and e.step_failure_data.error]
+    errors = [error_text(e.step_failure_data.error.message, causes_of(e.step_failure_data.error))
+              for e in step_failures if e.step_failure_data and e.step_failure_data.error]
     run_failure = next((e.message for e in events if e.event_type == dg.DagsterEventType.RUN_FAILURE), "")
     checks = [e.asset_check_evaluation_data for e in events
               if e.event_type == dg.DagsterEventType.ASSET_CHECK_EVALUATION]

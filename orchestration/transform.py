@@ -20,6 +20,7 @@ from customer360.dbt_artifacts import (
     keep_partial_parse,
     results_summary,
     reuse_partial_parse,
+    test_description,
 )
 from customer360.landing import ensure_raw_tables
 from customer360.settings import Settings
@@ -51,6 +52,13 @@ class WarehouseTranslator(DagsterDbtTranslator):
 
     def get_owners(self, dbt_resource_props: Mapping[str, Any]) -> list[str]:
         return super().get_owners(dbt_resource_props) or ["team:data"]
+
+    def get_asset_check_spec(self, asset_spec, manifest, unique_id, project) -> dg.AssetCheckSpec | None:
+        """dbt tests as checks that say, in words, what they assert (dagster-dbt reads only meta.description)."""
+        spec = super().get_asset_check_spec(asset_spec, manifest, unique_id, project)
+        if spec is None:
+            return None
+        return spec._replace(description=test_description(manifest["nodes"][unique_id]))
 
 
 def build_transform_definitions(settings: Settings) -> dg.Definitions:

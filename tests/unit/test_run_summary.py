@@ -51,3 +51,17 @@ def test_every_check_of_the_code_location_has_its_runbook_section():
     ours = {n for n in names if not n.startswith(("unique_", "not_null_", "relationships_", "accepted_values_",
                                                   "assert_", "dbt_", "source_", "equal_", "at_least_"))}
     assert ours <= set(RUNBOOK_ANCHORS), ours - set(RUNBOOK_ANCHORS)
+
+
+def test_dbt_tests_say_in_words_what_they_assert():
+    """The Dagster UI shows a dbt test's check with a sentence, not `dbt test not_null_...`."""
+    from orchestration.definitions import build_definitions
+
+    defs = build_definitions()
+    specs = {spec.name: spec for d in (defs.assets or []) for spec in d.check_specs}
+    assert specs["unique_stg_shop__orders_order_id"].description == "Each order_id appears once in stg_shop__orders."
+    assert specs["assert_attribution_credits_sum_to_one"].description.startswith("Every order's attribution credits")
+    dbt_tests = [s for name, s in specs.items() if name.startswith(("unique_", "not_null_", "relationships_",
+                                                                      "accepted_values_", "assert_"))]
+    assert len(dbt_tests) > 50
+    assert all(s.description and not s.description.startswith("dbt test") for s in dbt_tests)
