@@ -62,3 +62,21 @@ def test_the_retail_files_ship_with_the_project_and_are_credited():
         "online_retail_I_2010_2011.parquet", "online_retail_II_2009_2010.parquet", "README.md"}
     credit = (DEFAULT_SOURCE / "README.md").read_text()
     assert "CC BY 4.0" in credit and "Daqing Chen" in credit and "UCI Machine Learning Repository" in credit
+
+
+def test_sources_never_delivered_are_reported_as_such_not_as_stale(retail, dbt_runner, tmp_path):
+    """Only the shop sends exports here: the other sources (and shop carts) are "not delivered", and pass;
+    the shop's entities are checked for freshness. dbt source freshness agrees (never delivered: passes)."""
+    pipeline, _, result = retail
+    fresh = {e.asset_key.to_user_string(): e for e in (ev.asset_check_evaluation_data for ev in result.all_events
+                                                        if ev.event_type_value == "ASSET_CHECK_EVALUATION")
+             if e.check_name == "fresh"}
+    assert len(fresh) == 18 and all(e.passed for e in fresh.values())
+    delivered = {"raw/shop__accounts", "raw/shop__orders", "raw/shop__order_lines"}
+    for key, evaluation in fresh.items():
+        status = evaluation.metadata["status"].value
+        assert status == ("fresh" if key in delivered else "not delivered"), key
+    assert "not delivered" in fresh["raw/web__events"].description
+    done = dbt_runner(pipeline.warehouse, "source", "freshness", target_path=tmp_path / "target")
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert done.stdout.count(" PASS ") == 18 and " WARN " not in done.stdout
