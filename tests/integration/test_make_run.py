@@ -107,6 +107,23 @@ def test_make_ui_serves_the_last_build(built):
     assert "make automation-on" in shown.stdout
 
 
+def test_the_schedule_and_sensor_ship_off_and_one_command_turns_them_on(built):
+    root, _ = built
+    env = {k: v for k, v in os.environ.items() if k not in ("LANDING_DIR", "DAGSTER_HOME", "WAREHOUSE_PATH")}
+    env["C360_LAST_BUILD"] = str(root / "last_build.json")
+    home = root / "dagster_home" / "warehouse"
+
+    def states() -> dict[str, str]:
+        with dg.DagsterInstance.from_config(str(home)) as instance:
+            return {s.name: s.status.value for s in instance.all_instigator_state()}
+
+    assert states().get("daily_build", "STOPPED") != "RUNNING" and states().get("new_exports", "STOPPED") != "RUNNING"
+    done = subprocess.run([sys.executable, "-m", "orchestration.ui", "--automation", "on"], cwd=PROJECT_DIR, env=env,
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert states()["daily_build"] == states()["new_exports"] == "RUNNING"  # in the build's own instance
+
+
 # --------------------------------------------------------------------------------- point 7: as of a date
 
 
