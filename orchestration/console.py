@@ -125,7 +125,7 @@ class BuildConsole:
         self.record.stages.update(stages)
         for stage in stages.values():
             if stage.task is None:
-                stage.task = self.progress.add_task(stage.name, total=stage.units, status="waiting")
+                stage.task = self.progress.add_task(stage.name, total=stage.units, status="waiting", start=False)
 
     @contextmanager
     def stage(self, name: str, total: int = 1) -> Iterator[Stage]:
