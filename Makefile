@@ -4,7 +4,7 @@ UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 RUN := $(UV) run --frozen
 export DO_NOT_TRACK := 1
 
-.PHONY: setup browser run test ui automation-on automation-off docs bench lint clean train-matcher
+.PHONY: setup browser run test ui automation-on automation-off docs dashboard dashboard-setup bench lint clean train-matcher
 
 setup: .venv/.synced
 
@@ -32,7 +32,7 @@ run: setup
 ## make test: every test, real dbt/Dagster/DuckDB/GX, plus the UI in headless Chromium, on two workers
 ## (tests sharing a built warehouse stay on one worker: tests/conftest.py).
 PYTEST_WORKERS ?= 2
-test: setup browser
+test: setup browser dashboard-setup
 	$(RUN) pytest -n $(PYTEST_WORKERS)
 
 ## make train-matcher: train the probabilistic matcher on the warehouse WAREHOUSE_PATH names (built by
@@ -56,12 +56,28 @@ automation-off: setup
 docs: setup
 	$(RUN) dbt docs generate --profiles-dir . && $(RUN) dbt docs serve --profiles-dir . --host 127.0.0.1 --port 8080
 
+## make dashboard: the dashboard (Streamlit pages in dashboard/) over the serving file make run published,
+## read with DuckDB 1.x as BI tools read it, on http://127.0.0.1:8501 (DASHBOARD_PORT).
+SERVING_PATH ?= $(CURDIR)/data/serving/customer360.duckdb
+DASHBOARD_PORT ?= 8501
+dashboard: dashboard-setup
+	@test -f "$(SERVING_PATH)" || { echo "No serving file at $(SERVING_PATH): run make run first." >&2; exit 1; }
+	cd dashboard && .venv/bin/streamlit run app.py --server.address 127.0.0.1 --server.port $(DASHBOARD_PORT) \
+		-- --serving "$(abspath $(SERVING_PATH))"
+
+# the dashboard's own locked environment (dashboard/pyproject.toml, uv.lock): Streamlit and a DuckDB 1.x reader
+dashboard-setup: dashboard/.venv/.synced
+dashboard/.venv/.synced: dashboard/pyproject.toml dashboard/uv.lock
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
+	$(UV) sync --project dashboard --frozen --compile-bytecode
+	@touch $@
+
 ## make bench: 100k and 1M persons, full and incremental builds; results in bench/results/.
 bench: setup
 	$(RUN) python -m bench
 
 lint: setup
-	$(RUN) ruff check customer360 orchestration simulator converters tests bench
+	$(RUN) ruff check customer360 orchestration simulator converters tests bench dashboard
 
 clean:
 	rm -rf data target logs .venv

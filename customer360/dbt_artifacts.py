@@ -121,6 +121,45 @@ def tagged_columns(manifest: Path, tag: str) -> dict[str, set[str]]:
     return out
 
 
+def serving_meta(manifest: Path) -> dict[str, dict[str, object]]:
+    """Model name -> column -> its `serving` meta (how publish treats it; customer360/serving/policy.py),
+    for the columns that carry one."""
+    out: dict[str, dict[str, object]] = {}
+    for node in read_manifest(manifest)["nodes"].values():
+        if node.get("resource_type") != "model":
+            continue
+        for name, col in node.get("columns", {}).items():
+            meta = {**(col.get("meta") or {}), **((col.get("config") or {}).get("meta") or {})}
+            if "serving" in meta:
+                out.setdefault(node["name"], {})[name] = meta["serving"]
+    return out
+
+
+@dataclass(frozen=True)
+class TableDocs:
+    description: str
+    columns: dict[str, str]  # column -> description
+
+
+def table_docs(manifest: Path, schema: str = "marts") -> dict[str, TableDocs]:
+    """Relation name -> its dbt description and column descriptions, for the models and sources in one
+    schema (sources: tables another step writes, such as the CLV step's)."""
+    manifest_dict = read_manifest(manifest)
+    nodes = [n for n in manifest_dict["nodes"].values() if n.get("resource_type") == "model"]
+    nodes += list(manifest_dict.get("sources", {}).values())
+    out: dict[str, TableDocs] = {}
+    for node in nodes:
+        if node.get("schema") != schema:
+            continue
+        name = node.get("alias") or node.get("identifier") or node["name"]
+        out[name] = TableDocs(
+            description=" ".join((node.get("description") or "").split()),
+            columns={c: " ".join((col.get("description") or "").split())
+                     for c, col in node.get("columns", {}).items()},
+        )
+    return out
+
+
 # ------------------------------------------------------------------ partial parsing between dbt steps
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,6 +31,11 @@ DUCKDB_THREADS = 2
 # One dbt model at a time: DuckDB already uses both cores for one query, and two big models side by
 # side share one memory limit (bench/results/tuning.md).
 DBT_THREADS = 1
+# The DuckDB storage format of the serving file. DuckDB 2.0 writes its own format by default, which the
+# 1.x readers BI tools ship (DuckDB CLI 1.x, @duckdb/node-api 1.x in Evidence, DBeaver, ...) refuse
+# ("version number 69 ... can only read versions between 64 and 68"). v1.1.0 is read by every DuckDB
+# from 1.1 on; a later one (e.g. v1.4.0) may compress better but locks out older readers.
+SERVING_STORAGE_VERSION = "v1.1.0"
 
 
 # Every variable Settings reads. The non-secret ones that were set are a build's context
@@ -41,7 +47,7 @@ VARIABLES = (
     "DBT_THREADS", "C360_PUBLISH_MEMORY_LIMIT", "C360_PARTITIONS_START", "C360_INGEST_BATCH_BYTES",
     "C360_INGEST_WORKERS", "C360_GX_MAX_DAYS", "C360_GX_BATCH_ROWS", "ALERT_WEBHOOK_URL", "C360_ALERT_ATTEMPTS",
     "SLACK_TOKEN", "SLACK_CHANNEL", "SLACK_API_URL", "MSTEAMS_WEBHOOK_URL", "DAGSTER_UI_URL", "C360_RUNBOOK_URL",
-    "C360_MATCHER_MODEL",
+    "C360_MATCHER_MODEL", "SERVING_STORAGE_VERSION",
 )
 # Webhook URLs carry their credentials in the URL.
 SECRETS = ("PII_SALT", "SLACK_TOKEN", "ALERT_WEBHOOK_URL", "MSTEAMS_WEBHOOK_URL")
@@ -85,6 +91,12 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         raise ValueError(f"{name}={value!r} is not a whole number") from None
 
 
+def _storage_version(value: str) -> str:
+    if not re.fullmatch(r"v\d+\.\d+\.\d+|latest", value):
+        raise ValueError(f"SERVING_STORAGE_VERSION={value!r}: a DuckDB version such as v1.1.0 (or latest)")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     """Where things live and how much of the machine the build may use."""
@@ -105,6 +117,7 @@ class Settings:
     duckdb_threads: int = DUCKDB_THREADS
     dbt_threads: int = DBT_THREADS
     publish_memory_limit: str = "1GB"  # publish runs in the Dagster process, beside what it holds
+    serving_storage_version: str = SERVING_STORAGE_VERSION  # DuckDB storage format of the serving file
     partitions_start: str | None = None  # first daily partition; None: the earliest export
     ingest_batch_bytes: int = 256 << 20  # export days staged together, in (uncompressed) bytes
     ingest_workers: int = 2  # batches loaded side by side
@@ -146,6 +159,7 @@ class Settings:
             duckdb_threads=_int(env, "DUCKDB_THREADS", DUCKDB_THREADS),
             dbt_threads=_int(env, "DBT_THREADS", DBT_THREADS),
             publish_memory_limit=env.get("C360_PUBLISH_MEMORY_LIMIT") or "1GB",
+            serving_storage_version=_storage_version(env.get("SERVING_STORAGE_VERSION") or SERVING_STORAGE_VERSION),
             partitions_start=env.get("C360_PARTITIONS_START") or None,
             ingest_batch_bytes=_int(env, "C360_INGEST_BATCH_BYTES", 256 << 20),
             ingest_workers=_int(env, "C360_INGEST_WORKERS", 2),

@@ -19,7 +19,7 @@
     session start forward. Per-session windows need two more passes over every event, each holding
     every column (at 1M persons, 32M events: fct_sessions 732 s with four passes, 139 s with two).
 
-    Used once, by int_journey__sessionised_events, which int_journey__sessions and fct_touchpoints read.
+    Used once, by int_journey__sessionised_events, which int_journey__sessions and int_journey__touchpoints read.
 -#}
 {% macro sessionise(relation) -%}
     {%- set visitor_order = 'partition by channel, visitor_id order by occurred_at, event_id' -%}

@@ -3,8 +3,8 @@
 import dagster as dg
 from dagster._core.storage.asset_check_execution_record import AssetCheckExecutionRecordStatus
 
-from customer360.dbt_artifacts import manifest_path, tagged_columns
-from customer360.serving import publish_marts
+from customer360.dbt_artifacts import manifest_path, serving_meta, table_docs
+from customer360.serving import publish_marts, rules_from_meta
 from customer360.settings import Settings
 from customer360.warehouse import connect
 from orchestration.resources import DUCKDB_POOL
@@ -43,9 +43,11 @@ def build_publish_asset(mart_keys: list[dg.AssetKey], check_keys: list[dg.AssetC
         kinds={"duckdb"},
         pool=DUCKDB_POOL,
         description=(
-            "data/serving/customer360.duckdb: the marts schema for BI, PII columns as salted hashes. "
-            "Built aside and swapped in atomically, only when no blocking check has failed. A rebuild as of a "
-            "date publishes into customer360_as_of_<yyyymmdd>.duckdb instead."
+            "data/serving/customer360.duckdb: the marts schema for BI, each column as its dbt `serving` meta "
+            "says (contact PII as salted hashes, system keys readable, birth dates left out), documented by "
+            "table and column comments, in a storage format DuckDB 1.x readers open. Built aside and "
+            "swapped in atomically, only when no blocking check has failed. A rebuild as of a date publishes "
+            "into customer360_as_of_<yyyymmdd>.duckdb instead."
         ),
     )
     def publish_marts_asset(context: dg.AssetExecutionContext, settings: dg.ResourceParam[Settings]):
@@ -65,13 +67,16 @@ def build_publish_asset(mart_keys: list[dg.AssetKey], check_keys: list[dg.AssetC
                 f"{pinned or 'its latest event'}, this run as of {settings.as_of_date or 'the latest event'}. "
                 "A rebuild as of a date publishes only into its own serving file: make run AS_OF=YYYY-MM-DD "
                 "(docs/runbook.md#publish)."))
+        manifest = manifest_path(settings.project_dir)
         result = publish_marts(
             warehouse_path=settings.warehouse_path,
             serving_path=settings.serving_path,
-            pii_columns=tagged_columns(manifest_path(settings.project_dir), "pii"),
+            rules=rules_from_meta(serving_meta(manifest)),
+            docs=table_docs(manifest),
             salt=settings.salt(),
             memory_limit=settings.publish_memory_limit,
             threads=settings.duckdb_threads,
+            storage_version=settings.serving_storage_version,
         )
         rows = "\n".join(f"| {t} | {n:,} |" for t, n in sorted(result.tables.items()))
         return dg.MaterializeResult(
@@ -81,6 +86,8 @@ def build_publish_asset(mart_keys: list[dg.AssetKey], check_keys: list[dg.AssetC
                 "tables": len(result.tables),
                 "rows_by_table": dg.MetadataValue.md("| table | rows |\n|---|---|\n" + rows),
                 "hashed_pii_columns": dg.MetadataValue.json(result.hashed_columns),
+                "columns_left_out": dg.MetadataValue.json(result.dropped_columns),
+                "storage_version": result.storage_version,
             }
         )
 

@@ -182,6 +182,18 @@ SPECS: tuple[Spec, ...] = (
         event_time="created_at",
     ),
     Spec(
+        "shop",
+        "products",
+        (
+            _r("sku"),
+            Col("product_name"),
+            Col("category"),
+            Col("list_price", "float", **AMOUNT),
+            Col("currency"),
+        ),
+        key=("sku",),
+    ),
+    Spec(
         "web",
         "events",
         (

@@ -16,7 +16,7 @@ from simulator.config import RATES, Planted
 from simulator.export import Exporter
 from simulator.layout import APP_EVENT_TYPES, BY_NAME, ORDER_STATUSES, WEB_EVENT_TYPES
 from simulator.population import EMAIL_STYLES, World
-from simulator.reference import CURRENCY, ONLINE_QTY
+from simulator.reference import CURRENCY, ONLINE_QTY, product_names
 from simulator.strings import DAY, NULL_TS, Codes, Serial, ragged, serial_width
 
 WEB = {t: i for i, t in enumerate(WEB_EVENT_TYPES)}
@@ -464,6 +464,26 @@ def write_commerce(world: World, ex: Exporter, planted: Planted, sessions: list[
     planted.note("abandoned_cart", int((~sess_conv[k] & (world.cal.day_of(last) < world.cfg.days)).sum()))
     assert n_items[k].min(initial=1) >= 1
     return Orders(o_person, o_acct, o_at, cancelled, returned, o_email, l_order - 1, item_sku[li])
+
+
+def write_products(world: World, ex: Exporter) -> None:
+    """The shop's product catalogue, sent on the first export day: every SKU but a few (discontinued lines
+    still sold from stock), so a catalogue and the SKUs seen in sales need not agree."""
+    cat = world.catalogue
+    listed = np.flatnonzero(world.cfg.rng(70).random(cat.n) >= 0.03)
+    names, categories = product_names(cat.n)
+    ex.write(
+        BY_NAME["shop/products"],
+        {
+            "sku": cat.sku.take(pa.array(listed)),
+            "product_name": pa.array([names[i] for i in listed]),
+            "category": pa.array([categories[i] for i in listed]),
+            "list_price": cat.price[listed],
+            "currency": pa.array([CURRENCY] * len(listed)),
+        },
+        np.zeros(len(listed), dtype=np.int64),
+        stream=23,
+    )
 
 
 def simulate_online(world: World, ex: Exporter, planted: Planted) -> Orders:

@@ -301,6 +301,24 @@ class Catalogue:
         return rng.choice(self.n, size=n, p=self.popularity)
 
 
+PRODUCT_WORDS = (  # adjective x noun: a catalogue of gift-shop product names
+    ("Rustic", "Vintage", "Scandi", "Botanical", "Retro", "Painted", "Glass", "Woven", "Enamel", "Festive",
+     "Mini", "Large", "Heart", "Star", "Floral", "Gingham"),
+    ("Lantern", "Mug", "Tea Towel", "Candle Holder", "Bunting", "Jar", "Cushion", "Tin", "Notebook",
+     "Bauble", "Planter", "Tote Bag", "Clock", "Cake Stand", "Photo Frame", "Doorstop", "Garland", "Bowl"),
+)
+
+
+def product_names(n: int) -> tuple[list[str], list[str]]:
+    """Deterministic product names and categories for the first n catalogue entries."""
+    adjectives, nouns = PRODUCT_WORDS
+    names = [f"{adjectives[i % len(adjectives)]} {nouns[(i // len(adjectives)) % len(nouns)]}"
+             + (f" {i // (len(adjectives) * len(nouns)) + 1}" if i >= len(adjectives) * len(nouns) else "")
+             for i in range(n)]
+    categories = [CATEGORIES[(i * 7) % len(CATEGORIES)] for i in range(n)]
+    return names, categories
+
+
 ONLINE_QTY = (
     np.array([1, 2, 3, 4, 6, 8, 10, 12, 24, 48]),
     np.array([0.33, 0.14, 0.07, 0.08, 0.12, 0.04, 0.03, 0.13, 0.05, 0.01]),

@@ -41,6 +41,7 @@ def simulate(cfg: SimConfig) -> dict:
         ex.track(world.phones.written, "phone", world.phones.n, world.phones.styles, world.phone_junk)
         ex.track(world.cards.written, "card", world.cards.n, world.cards.styles, -1)
         stores.write_stores(world, ex)
+        online.write_products(world, ex)
         orders = online.simulate_online(world, ex, planted)
         pos = stores.simulate_stores(world, ex, planted)
         consents = crm.plan_consents(world)

@@ -27,6 +27,10 @@ DEMO_PIPELINE_MODULES = (
     "tests/integration/test_operations.py",
     "tests/integration/test_guard_publish.py",
     "tests/ui/test_dagster_ui.py",
+    "tests/integration/test_serving_file.py",
+    "tests/integration/test_semantic_layer.py",
+    "tests/integration/test_analysts_doc.py",
+    "tests/ui/test_dashboard.py",
 )
 
 

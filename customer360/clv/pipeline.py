@@ -65,8 +65,8 @@ PREDICTION_COLUMNS = {
     "customer_id": "varchar",
     "predicted_purchases_12m": "double",
     "probability_alive": "double",
-    "expected_average_spend": "double",
-    "predicted_clv_12m": "double",
+    "expected_average_spend": "decimal(18,2)",  # money: exact to the cent like the marts
+    "predicted_clv_12m": "decimal(18,2)",
     "as_of_date": "date",
     "fit_id": "varchar",
 }

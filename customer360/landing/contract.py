@@ -110,6 +110,11 @@ ENTITIES: tuple[Entity, ...] = (
         _r("cart_id"), _c("shop_account_id"), _c("anonymous_id"), _r("created_at", TIMESTAMP),
         _c("last_activity_at", TIMESTAMP), _c("cart_value", DOUBLE, **AMOUNT), _c("order_id"),
     ), key=("cart_id",), event_time="created_at", description="Shopping carts; order_id set once checked out."),
+    Entity("shop", "products", (
+        _r("sku"), _c("product_name"), _c("category"), _c("list_price", DOUBLE, **AMOUNT), _c("currency"),
+    ), key=("sku",), freshness_days=400,
+        description="Optional product catalogue: names, categories and list prices of the SKUs; the latest export "
+                    "of a SKU holds. Without it dim_products still lists every SKU sold or reviewed."),
     Entity("web", "events", (
         _r("event_id"), _r("anonymous_id"), _c("shop_account_id"), _r("event_type", values=WEB_EVENT_TYPES),
         _c("page_url"), _r("occurred_at", TIMESTAMP), _c("received_at", TIMESTAMP),

@@ -198,6 +198,50 @@ SUITES: tuple[MartSuite, ...] = (
             no_offenders("pair_out_of_order"),
         ],
     ),
+    # ------------------------------------------------------------------------------ core dimensions
+    MartSuite(
+        "dim_date",
+        "Consecutive days (no gap) covering as_of_date; calendar parts in range.",
+        """select date_day, month_number, day_of_week, day_of_month,
+                  case when date_day - lag(date_day) over (order by date_day) <> 1 then date_day end as gap_before,
+                  case when (select count(*) from {t} where date_day = {as_of}) = 0 then date_day end
+                    as as_of_date_missing
+           from {t}""",
+        lambda: [
+            no_offenders("gap_before"),
+            no_offenders("as_of_date_missing"),
+            between("month_number", 1, 12),
+            between("day_of_week", 1, 7),
+            between("day_of_month", 1, 31),
+        ],
+    ),
+    MartSuite(
+        "dim_stores",
+        "Stores with a timezone (till times are converted with it); first transaction before the last.",
+        """select store_id, timezone,
+                  case when first_transaction_at > last_transaction_at then store_id end as first_after_last
+           from {t}""",
+        lambda: [
+            no_offenders("first_after_last"),
+            mostly_present("timezone", 1.0),
+        ],
+    ),
+    MartSuite(
+        "dim_products",
+        "List prices non-negative and plausible; ratings 1..5; every SKU of fct_order_lines present.",
+        """with sold as (select distinct sku from {fct_order_lines} where sku is not null)
+           select products.sku, products.list_price, products.average_rating, products.review_count,
+                  case when sold.sku is not null and products.sku is null then sold.sku end as sold_sku_missing
+           from {t} as products
+           full outer join sold on products.sku = sold.sku""",
+        lambda: [
+            between("list_price", 0),
+            between("average_rating", 1, 5),
+            between("review_count", 0),
+            no_offenders("sold_sku_missing", group="keys"),
+            between("list_price", max_value=ABSURD_AMOUNT, severity=WARNING),
+        ],
+    ),
     # ------------------------------------------------------------------------------ journeys
     MartSuite(
         "fct_orders",
@@ -275,12 +319,13 @@ SUITES: tuple[MartSuite, ...] = (
     MartSuite(
         "fct_order_attribution",
         "Credits in 0..1, attributed revenue non-negative, no touchpoint credited after its order.",
-        """select order_id, credit, attributed_revenue,
+        """select order_id, first_touch_credit, last_touch_credit, linear_credit,
+                  first_touch_revenue, last_touch_revenue, linear_revenue,
                   case when touchpoint_occurred_at > ordered_at then order_id end as touch_after_order
            from {t}""",
         lambda: [
-            between("credit", 0, 1),
-            between("attributed_revenue", 0),
+            *[between(f"{model}_credit", 0, 1) for model in ("first_touch", "last_touch", "linear")],
+            *_counts("first_touch_revenue", "last_touch_revenue", "linear_revenue"),
             no_offenders("touch_after_order"),
         ],
     ),

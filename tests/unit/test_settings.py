@@ -112,3 +112,13 @@ def test_connect_creates_the_folder_and_opens_the_file(tmp_path):
         assert con.execute("select x from t").fetchall() == [(1,)]
     assert isinstance(con, duckdb.DuckDBPyConnection)
     assert Path(tmp_path / "deep" / "w.duckdb").exists()
+
+
+def test_every_variable_settings_reads_is_part_of_a_builds_context():
+    """make ui serves the variables a build was configured with: a setting missing from VARIABLES would be
+    lost between make run and make ui."""
+    from customer360.settings import VARIABLES
+
+    source = (PROJECT_DIR / "customer360" / "settings.py").read_text()
+    read = set(re.findall(r"(?:env\.get|_path|_int)\((?:env, )?\"([A-Z][A-Z0-9_]+)\"", source))
+    assert read and read <= set(VARIABLES), read - set(VARIABLES)

@@ -1,6 +1,6 @@
 -- Late data, per loaded export file of every touchpoint source: how many rows arrived, how many
 -- happened more than var late_event_lookback_days before their export day, and whether the file
--- arrived so far behind that the incremental models (fct_touchpoints, int_journey__sessions) skip it.
+-- arrived so far behind that the incremental models (int_journey__touchpoints, int_journey__sessions) skip it.
 --
 -- The incremental models rebuild what was exported in the last late_event_lookback_days export days
 -- of each export stream (source entity; counted back from the newest export of that stream they

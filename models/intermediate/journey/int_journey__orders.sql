@@ -1,5 +1,5 @@
 -- view: the shared shape of online orders and store transactions, read by fct_orders and
--- int_loyalty__purchases (tables) and by the incremental fct_touchpoints (through
+-- int_loyalty__purchases (tables) and by the incremental int_journey__touchpoints (through
 -- int_journey__touchpoints_from_records).
 
 -- Online orders and till transactions in one shape, as of as_of_date, with their customer.

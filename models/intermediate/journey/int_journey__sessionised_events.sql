@@ -1,5 +1,5 @@
 -- Every web/app event cut into sessions, once: int_journey__sessions aggregates these rows,
--- fct_touchpoints selects from them, so the costliest step of the journeys (two window passes over
+-- int_journey__touchpoints selects from them, so the costliest step of the journeys (two window passes over
 -- every event) runs once per build, not once per model.
 --
 -- incremental: a run re-sessionises the whole history of every visitor with an event exported in the

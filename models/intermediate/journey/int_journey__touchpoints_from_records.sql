@@ -1,4 +1,4 @@
--- view: read by the incremental fct_touchpoints with its batch filter on _export_date.
+-- view: read by the incremental int_journey__touchpoints with its batch filter on _export_date.
 
 -- Every interaction that is a record rather than a clickstream event (orders, till transactions,
 -- carts, email events, care tickets, NPS answers, reviews, loyalty points) in the touchpoint shape,

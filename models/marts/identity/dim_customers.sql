@@ -34,6 +34,31 @@ consents as (
 
 ),
 
+as_of as (
+
+    select as_of_date from {{ ref('int_calendar__as_of_date') }}
+
+),
+
+ages as (
+
+    select
+        golden_records.customer_id,
+        -- completed years on as_of_date
+        extract(year from as_of.as_of_date) - extract(year from golden_records.birth_date)
+            - case
+                when extract(month from as_of.as_of_date) * 100 + extract(day from as_of.as_of_date)
+                    < extract(month from golden_records.birth_date) * 100 + extract(day from golden_records.birth_date)
+                    then 1
+                else 0
+            end as age_years
+
+    from golden_records
+    cross join as_of
+    where golden_records.birth_date is not null
+
+),
+
 final as (
 
     select
@@ -48,6 +73,24 @@ final as (
         golden_records.postcode,
         golden_records.city,
         golden_records.country,
+
+        ---------- age, as of as_of_date: what BI may see of the birth date
+        case
+            when ages.age_years is null or ages.age_years < 0 then null
+            when ages.age_years < 18 then '<18'
+            when ages.age_years < 25 then '18-24'
+            when ages.age_years < 35 then '25-34'
+            when ages.age_years < 45 then '35-44'
+            when ages.age_years < 55 then '45-54'
+            when ages.age_years < 65 then '55-64'
+            else '65+'
+        end as age_band,
+        -- the year only where the person allows profiling on some channel (age segmentation is profiling)
+        case
+            when coalesce(consents.consent_profiling_email, false) or coalesce(consents.consent_profiling_sms, false)
+                or coalesce(consents.consent_profiling_push, false) or coalesce(consents.consent_profiling_ads, false)
+                then cast(extract(year from golden_records.birth_date) as {{ dbt.type_int() }})
+        end as birth_year,
 
         ---------- which source won each attribute
         {%- for attribute in attributes %}
@@ -83,6 +126,8 @@ final as (
         on customers.customer_id = home_stores.customer_id
     left join consents
         on customers.customer_id = consents.customer_id
+    left join ages
+        on customers.customer_id = ages.customer_id
 
 )
 

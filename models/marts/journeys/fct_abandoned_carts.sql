@@ -59,7 +59,7 @@ final as (
         source_identifier_type,
 
         ---------- measures
-        cart_value,
+        {{ money('cart_value') }} as cart_value,
         cast(hours_idle as bigint) as hours_idle,
 
         ---------- timestamps

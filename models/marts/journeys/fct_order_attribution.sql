@@ -1,9 +1,8 @@
 -- Each order's credit spread over the customer's touchpoints in the var attribution_window_days
--- before it, by three models: first_touch, last_touch and linear. Credits per order and model sum
--- to 1; an order with no such touchpoint (or no known customer) gets one 'unattributed' row, so
--- attributed revenue per model adds up to fct_orders.net_amount.
-
-{%- set models = ['first_touch', 'last_touch', 'linear'] %}
+-- before it, by three models side by side: first_touch, last_touch and linear. One row per order and
+-- touchpoint in the window; credits per order and model sum to 1; an order with no such touchpoint (or
+-- no known customer) gets one 'unattributed' row, so each model's revenue column adds up to
+-- fct_orders.net_amount, with no filter to forget.
 
 with
 
@@ -77,45 +76,54 @@ candidates as (
 
 ),
 
+-- one row per order and credited touchpoint, a column per model: any revenue column sums to the
+-- orders' revenue without a filter. Linear shares are split in whole cents (each row the difference of
+-- the rounded running shares), so they add up to the order's amount exactly.
 credited as (
 
-    select order_id, net_amount, touchpoint_id, channel, touchpoint_type, occurred_at,
-        'first_touch' as model, 1.0 as credit
-    from candidates
-    where from_first = 1
+    select
+        order_id,
+        net_amount,
+        touchpoint_id,
+        channel,
+        touchpoint_type,
+        occurred_at,
+        from_first as touchpoint_number,
+        touchpoint_count,
+        case when from_first = 1 then 1.0 else 0.0 end as first_touch_credit,
+        case when from_last = 1 then 1.0 else 0.0 end as last_touch_credit,
+        1.0 / touchpoint_count as linear_credit,
+        case when from_first = 1 then net_amount else 0 end as first_touch_revenue,
+        case when from_last = 1 then net_amount else 0 end as last_touch_revenue,
+        (
+            floor((2 * round(net_amount * 100) * from_first + touchpoint_count) / (2.0 * touchpoint_count))
+            - floor((2 * round(net_amount * 100) * (from_first - 1) + touchpoint_count) / (2.0 * touchpoint_count))
+        ) / 100 as linear_revenue
 
-    union all
-
-    select order_id, net_amount, touchpoint_id, channel, touchpoint_type, occurred_at,
-        'last_touch' as model, 1.0 as credit
-    from candidates
-    where from_last = 1
-
-    union all
-
-    select order_id, net_amount, touchpoint_id, channel, touchpoint_type, occurred_at,
-        'linear' as model, 1.0 / touchpoint_count as credit
     from candidates
 
 ),
 
 unattributed as (
 
-    {%- for model in models %}
     select
         orders.order_id,
         orders.net_amount,
-        cast(null as varchar) as touchpoint_id,
+        cast(null as {{ dbt.type_string() }}) as touchpoint_id,
         'unattributed' as channel,
-        cast(null as varchar) as touchpoint_type,
-        cast(null as timestamp) as occurred_at,
-        '{{ model }}' as model,
-        1.0 as credit
+        cast(null as {{ dbt.type_string() }}) as touchpoint_type,
+        cast(null as {{ dbt.type_timestamp() }}) as occurred_at,
+        cast(null as integer) as touchpoint_number,
+        0 as touchpoint_count,
+        1.0 as first_touch_credit,
+        1.0 as last_touch_credit,
+        1.0 as linear_credit,
+        orders.net_amount as first_touch_revenue,
+        orders.net_amount as last_touch_revenue,
+        orders.net_amount as linear_revenue
 
     from orders
     where not exists (select 1 from candidates where candidates.order_id = orders.order_id)
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
 
 ),
 
@@ -132,17 +140,24 @@ final as (
     select
         ---------- ids
         attribution.order_id,
-        attribution.model,
         attribution.touchpoint_id,
         orders.customer_id,
 
         ---------- attributes
         attribution.channel,
         attribution.touchpoint_type,
+        cast(attribution.touchpoint_number as integer) as touchpoint_number,
+        cast(attribution.touchpoint_count as integer) as touchpoint_count,
 
-        ---------- measures
-        cast(attribution.credit as double) as credit,
-        cast(attribution.credit * attribution.net_amount as double) as attributed_revenue,
+        ---------- credits per model
+        cast(attribution.first_touch_credit as double) as first_touch_credit,
+        cast(attribution.last_touch_credit as double) as last_touch_credit,
+        cast(attribution.linear_credit as double) as linear_credit,
+
+        ---------- revenue per model
+        {{ money('attribution.first_touch_revenue') }} as first_touch_revenue,
+        {{ money('attribution.last_touch_revenue') }} as last_touch_revenue,
+        {{ money('attribution.linear_revenue') }} as linear_revenue,
 
         ---------- timestamps
         attribution.occurred_at as touchpoint_occurred_at,

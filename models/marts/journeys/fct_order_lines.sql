@@ -60,8 +60,8 @@ order_lines as (
 
         ---------- measures
         cast(lines.quantity as bigint) as quantity,
-        lines.unit_price,
-        lines.line_amount,
+        {{ money('lines.unit_price') }} as unit_price,
+        {{ money('lines.line_amount') }} as line_amount,
 
         ---------- timestamps
         orders.ordered_at

@@ -32,8 +32,8 @@ numbered as (
         end as customer_order_number,
 
         ---------- measures
-        gross_amount,
-        net_amount,
+        {{ money('gross_amount') }} as gross_amount,
+        {{ money('net_amount') }} as net_amount,
         item_count,
 
         ---------- timestamps

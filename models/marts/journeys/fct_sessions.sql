@@ -1,5 +1,6 @@
 -- Web and app sessions, one row per visitor and run of activity: the BI contract of the sessions
--- int_journey__sessions builds incrementally (how sessions are cut, kept and re-keyed is there).
+-- int_journey__sessions builds incrementally (how sessions are cut, kept and re-keyed is there),
+-- without its lineage column.
 -- table, not a view: dbt enforces the contract's not-null constraints only on tables; a session-grained copy is cheap.
 
 with
@@ -37,10 +38,7 @@ final as (
 
         ---------- timestamps
         started_at,
-        ended_at,
-
-        ---------- lineage
-        _export_date
+        ended_at
 
     from sessions
 

@@ -75,12 +75,12 @@ final as (
         cast(grid.cohort_size as bigint) as cohort_size,
         cast(coalesce(activity.customers_retained, 0) as bigint) as customers_retained,
         cast(coalesce(activity.customers_retained, 0) as double) / grid.cohort_size as retention_rate,
-        cast(coalesce(activity.revenue, 0) as double) as revenue,
-        cast(sum(coalesce(activity.revenue, 0)) over (
+        {{ money('coalesce(activity.revenue, 0)') }} as revenue,
+        {{ money('sum(coalesce(activity.revenue, 0)) over (
             partition by grid.cohort_month
             order by grid.months_since_first_purchase
             rows between unbounded preceding and current row
-        ) / grid.cohort_size as double) as cumulative_revenue_per_customer
+        ) / grid.cohort_size') }} as cumulative_revenue_per_customer
 
     from grid
     left join activity

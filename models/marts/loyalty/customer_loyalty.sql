@@ -102,8 +102,8 @@ final as (
         cast(orders.first_order_at as timestamp) as first_order_at,
         cast(orders.last_order_at as timestamp) as last_order_at,
         cast(coalesce(orders.orders, 0) as bigint) as orders,
-        cast(coalesce(orders.revenue, 0) as double) as revenue,
-        cast(orders.average_order_value as double) as average_order_value,
+        {{ money('coalesce(orders.revenue, 0)') }} as revenue,
+        {{ money('orders.average_order_value') }} as average_order_value,
         coalesce(orders.is_repeat_buyer, false) as is_repeat_buyer,
         cast(orders.days_since_last_order as integer) as days_since_last_order,
         coalesce(orders.is_churned, false) as is_churned,
@@ -116,7 +116,7 @@ final as (
         cast(case when orders.customer_id is null then 'prospect' else orders.rfm_segment end as {{ dbt.type_string() }}) as rfm_segment,
 
         ---------- clv
-        cast(coalesce(orders.revenue, 0) as double) as historical_clv,
+        {{ money('coalesce(orders.revenue, 0)') }} as historical_clv,
 
         ---------- nps
         cast(latest_nps.score as integer) as latest_nps_score,
@@ -130,7 +130,7 @@ final as (
         ---------- engagement, last var engagement_window_days days
         cast(coalesce(engagement.sessions_recent, 0) as bigint) as sessions_90d,
         cast(coalesce(engagement.engaged_minutes_recent, 0) as double) as engaged_minutes_90d,
-        cast(coalesce(orders.revenue_recent, 0) as double) as revenue_90d,
+        {{ money('coalesce(orders.revenue_recent, 0)') }} as revenue_90d,
         cast(
             coalesce(orders.revenue_recent, 0) / nullif(engagement.engaged_minutes_recent, 0) as double
         ) as revenue_per_engaged_minute_90d,

@@ -53,19 +53,24 @@ final as (
         cast(orders.reactivated_customers as bigint) as reactivated_customers,
         cast(orders.churned_customers as bigint) as churned_customers,
         cast(orders.repeat_purchase_rate as double) as repeat_purchase_rate,
+        cast(orders.customers_to_date as bigint) as customers_to_date,
+        cast(orders.repeat_customers_to_date as bigint) as repeat_customers_to_date,
 
         ---------- revenue
         cast(orders.orders as bigint) as orders,
-        cast(orders.revenue as double) as revenue,
+        {{ money('orders.revenue') }} as revenue,
         cast(orders.top_20pct_revenue_share as double) as top_20pct_revenue_share,
 
         ---------- nps
         cast(coalesce(nps.nps_responses, 0) as bigint) as nps_responses,
+        cast(coalesce(nps.nps_promoters, 0) as bigint) as nps_promoters,
+        cast(coalesce(nps.nps_detractors, 0) as bigint) as nps_detractors,
         cast(nps.nps as double) as nps,
 
         ---------- care
         cast(coalesce(care.care_tickets, 0) as bigint) as care_tickets,
         cast(coalesce(care.care_tickets_within_target, 0) as bigint) as care_tickets_within_target,
+        cast(coalesce(care.care_tickets_pending, 0) as bigint) as care_tickets_pending,
         cast(care.care_within_target_rate as double) as care_within_target_rate,
         cast(care.care_median_first_response_minutes as double) as care_median_first_response_minutes,
 
@@ -79,6 +84,7 @@ final as (
 
         ---------- time spent
         cast(coalesce(engagement.engaged_minutes, 0) as double) as engaged_minutes,
+        {{ money('coalesce(engagement.engaged_customer_revenue, 0)') }} as engaged_customer_revenue,
         cast(engagement.revenue_per_engaged_minute as double) as revenue_per_engaged_minute
 
     from months

@@ -7,7 +7,8 @@
 --   promoters_review_ask  latest NPS answer (within var engagement_window_days days) a promoter, has bought
 -- Channel: the audience's most preferred channel (seeds/audience_channels.csv) for which the
 -- person's marketing consent holds as of as_of_date (dim_customers) and, for email/sms, an address exists.
--- No consented channel: not a member. Erased persons never (absent from dim_customers, and any customer
+-- No consented channel: not a member. For activation each member carries the unsalted SHA-256 of the
+-- normalised email (channels email, ads) or phone (sms, ads) the channel uses; nothing else. Erased persons never (absent from dim_customers, and any customer
 -- holding an erased identifier is removed again here).
 -- Frequency cap: nobody gets more than var audience_frequency_cap contacts within
 -- var audience_frequency_window_days days. Contacts already made = distinct email campaigns sent to the
@@ -231,6 +232,17 @@ final as (
         cast(ranked.audience as {{ dbt.type_string() }}) as audience,
         cast(ranked.customer_id as {{ dbt.type_string() }}) as customer_id,
         cast(ranked.channel as {{ dbt.type_string() }}) as channel,
+        -- for activation: the normalised address hashed without salt, as ESP and ad-platform audience
+        -- uploads match it, only on the channel the person's marketing consent covers (dim_customers:
+        -- email trimmed and lower case, phone E.164)
+        case
+            when ranked.channel in ('email', 'ads') and customers.email is not null
+                then lower({{ sha256_hex('customers.email') }})
+        end as email_sha256,
+        case
+            when ranked.channel in ('sms', 'ads') and customers.phone is not null
+                then lower({{ sha256_hex('customers.phone') }})
+        end as phone_sha256,
         cast(ranked.audience_priority as integer) as audience_priority,
         cast(ranked.audience_rank as integer) as audience_rank,
         cast(ranked.prior_contacts_in_window as integer) as prior_contacts_in_window,
@@ -238,6 +250,8 @@ final as (
 
     from ranked
     cross join as_of
+    inner join customers
+        on ranked.customer_id = customers.customer_id
     where ranked.prior_contacts_in_window + ranked.audience_rank <= {{ var('audience_frequency_cap') }}
 
 )

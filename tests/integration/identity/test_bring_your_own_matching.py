@@ -89,12 +89,12 @@ def test_twins_and_household_members_stay_apart(built):
 
 
 def test_the_run_reports_its_links_and_shows_the_model(built):
-    pipeline, result = built
+    _pipeline, result = built
     links = [e.asset_check_evaluation_data for e in result.all_events
              if e.event_type_value == "ASSET_CHECK_EVALUATION" and e.asset_check_evaluation_data.check_name == "match_links"]
     assert links and links[0].metadata["links"].value >= len(DUPLICATES)
     assert links[0].metadata["customers_joined_by_links"].value == len(DUPLICATES)
-    model = [e.event_specific_data.materialization for e in result.all_events
+    model = next(e.event_specific_data.materialization for e in result.all_events
              if e.event_type_value == "ASSET_MATERIALIZATION"
-             and e.event_specific_data.materialization.asset_key.to_user_string() == "matcher/model"][0]
+             and e.event_specific_data.materialization.asset_key.to_user_string() == "matcher/model")
     assert "data:image/png;base64," in model.metadata["match_weights"].value

@@ -113,7 +113,7 @@ COMPARED = {
     "marts.fct_sessions": "session_id",
     "marts.fct_orders": "order_id",
     "marts.fct_journey_stages": "customer_id, stage",
-    "marts.fct_order_attribution": "order_id, model, touchpoint_id",
+    "marts.fct_order_attribution": "order_id, touchpoint_id",
 }
 
 
@@ -201,5 +201,5 @@ def test_export_behind_the_lookback_is_counted_then_recovered_by_full_refresh(bu
 def test_journey_unit_tests_pass(built):
     wh, _, _ = built
     result = wh.dbt("test", "--select", "tag:journeys,test_type:unit")  # fails the test on any failure
-    for model in ("int_journey__sessions", "fct_touchpoints", "fct_order_attribution", "fct_journey_stages"):
+    for model in ("int_journey__sessions", "int_journey__touchpoints", "fct_order_attribution", "fct_journey_stages"):
         assert f"unit_test {model}::" in result.stdout

@@ -1,8 +1,8 @@
 """Row counts and order-free checksums of every mart in a warehouse (or serving) file, to prove that a
-change left the marts as they were.
+change left the marts as they were, or that two builds (day by day and at once) agree.
 
-    python -m bench.mart_checksums data/warehouse.duckdb > before.json
-    python -m bench.mart_checksums data/warehouse.duckdb --compare before.json
+    python -m customer360.serving.checksums data/warehouse.duckdb > before.json
+    python -m customer360.serving.checksums data/warehouse.duckdb --compare before.json
 
 A table's checksum is the XOR of a hash per row, so row order does not matter; doubles are rounded
 to 6 decimals first (DuckDB's parallel sums differ in the last bits from run to run). Columns that
@@ -30,7 +30,7 @@ def _value_sql(name: str, data_type: str) -> str:
 
 
 def checksums(path: str, schema: str = "marts") -> dict[str, dict]:
-    con = duckdb.connect(path, read_only=True)
+    con = duckdb.connect(str(path), read_only=True)
     try:
         tables = [r[0] for r in con.execute(
             "select table_name from information_schema.tables where table_schema = ? order by 1", [schema]
