@@ -3,9 +3,8 @@ SHELL := /bin/bash
 UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 RUN := $(UV) run --frozen
 export DO_NOT_TRACK := 1
-export DAGSTER_HOME ?= $(CURDIR)/data/dagster_home
 
-.PHONY: setup browser run test ui docs dashboard dashboard-setup bench lint clean train-matcher
+.PHONY: setup browser run test ui automation-on automation-off docs dashboard dashboard-setup bench lint clean train-matcher
 
 setup: .venv/.synced
 
@@ -13,8 +12,6 @@ setup: .venv/.synced
 .venv/.synced: pyproject.toml uv.lock
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
 	$(UV) sync --frozen --compile-bytecode
-	@mkdir -p "$(DAGSTER_HOME)" && [ -s "$(DAGSTER_HOME)/dagster.yaml" ] || \
-		printf '# DuckDB allows one writer: the "duckdb" pool runs one step at a time.\nconcurrency:\n  pools:\n    default_limit: 1\n' > "$(DAGSTER_HOME)/dagster.yaml"
 	@touch $@
 
 # Debian's Chromium for the Dagster UI test (playwright drives it; no browser download).
@@ -27,8 +24,10 @@ browser:
 	fi
 
 ## make run: simulate the demo sources (if data/landing is empty), build and publish the warehouse.
+## make run AS_OF=2025-02-15: every stage as of that date, into a warehouse and serving file of its own.
+## The demo salt is used only for the simulated landing: own exports need PII_SALT (else exit code 2).
 run: setup
-	C360_DEMO=$${C360_DEMO:-1} $(RUN) python -m orchestration.build
+	@C360_DEMO=$${C360_DEMO:-1} $(RUN) python -m orchestration.build $(if $(AS_OF),--as-of $(AS_OF))
 
 ## make test: every test, real dbt/Dagster/DuckDB/GX, plus the UI in headless Chromium, on two workers
 ## (tests sharing a built warehouse stay on one worker: tests/conftest.py).
@@ -41,9 +40,17 @@ test: setup browser dashboard-setup
 train-matcher: setup
 	$(RUN) python -m customer360.identity.train
 
-## make ui: Dagster webserver + daemon on 127.0.0.1:3000 over the warehouse make run built.
+## make ui: Dagster webserver + daemon on 127.0.0.1:3000 over the build make run made last (its landing,
+## warehouse, serving file and DAGSTER_HOME: data/last_build.json; variables set in the shell win).
 ui: setup
-	$(RUN) dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+	$(RUN) python -m orchestration.ui
+
+## The daily_build schedule and the new_exports sensor ship off; these turn them on or off (make ui's
+## daemon then acts on them).
+automation-on: setup
+	$(RUN) python -m orchestration.ui --automation on
+automation-off: setup
+	$(RUN) python -m orchestration.ui --automation off
 
 ## make docs: dbt docs for the project, served on 127.0.0.1:8080.
 docs: setup

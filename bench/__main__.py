@@ -247,8 +247,9 @@ for record in instance.all_logs(r.run_id):
 print("BENCH" + json.dumps({{"success": r.success, "run_id": r.run_id, "wall_s": wall, "steps": steps,
                             "step_windows": windows, "failures": failures, "identity_quality": identity}}))
 """
+    # cached populations may predate the simulator's .simulated marker: a salt of the bench's own
     env = {**os.environ, **env, "LANDING_DIR": str(landing), "WAREHOUSE_PATH": str(warehouse),
-           "C360_DEMO": "1", "DO_NOT_TRACK": "1"}
+           "C360_DEMO": "1", "DO_NOT_TRACK": "1", "PII_SALT": os.environ.get("PII_SALT") or "bench-salt"}
     started = time.monotonic()
     proc = subprocess.run([sys.executable, "-c", code], env=env, cwd=PROJECT_DIR, capture_output=True, text=True,
                           check=False)

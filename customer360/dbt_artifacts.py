@@ -222,3 +222,52 @@ def results_summary(run_results: dict, slowest: int = 8) -> dict:
     ])
     return {"seconds": round(seconds, 1), "nodes": len(results), "failed": failed, "markdown": markdown,
             "text": f"{seconds:.0f} s, {len(results)} nodes, {failed} failed or errored"}
+
+
+# --------------------------------------------------------------------------------- dbt tests, in words
+
+
+def test_description(node: dict) -> str:
+    """What a dbt data test asserts, as a sentence for the Dagster UI: its own description (the test's
+    `description` in YAML, or meta.description), else one made from the generic test and its arguments,
+    else the leading comment of a singular test's SQL."""
+    own = node.get("description") or (node.get("meta") or {}).get("description") \
+        or ((node.get("config") or {}).get("meta") or {}).get("description")
+    if own:
+        return " ".join(own.split())
+    metadata = node.get("test_metadata") or {}
+    kwargs = metadata.get("kwargs") or {}
+    model = _model_of(kwargs.get("model", "")) or "the model"
+    column = kwargs.get("column_name")
+    blocking = "" if (node.get("config") or {}).get("severity", "error").lower() == "error" else " (warning)"
+    name = metadata.get("name")
+    if name == "unique":
+        return f"Each {column} appears once in {model}{blocking}."
+    if name == "not_null":
+        return f"{column} is never empty in {model}{blocking}."
+    if name == "accepted_values":
+        values = ", ".join(str(v) for v in kwargs.get("values", []))
+        return f"{column} in {model} is one of: {values}{blocking}."
+    if name == "relationships":
+        return (f"Every {column} of {model} exists as {kwargs.get('field')} in "
+                f"{_model_of(kwargs.get('to', '')) or 'its parent'}{blocking}.")
+    if name == "unique_combination":
+        columns = ", ".join(kwargs.get("columns", []))
+        return f"Each combination of ({columns}) appears once in {model}{blocking}."
+    if name:
+        return f"{name} on {model}{f'.{column}' if column else ''}{blocking}."
+    comment = [line.lstrip("- ").strip() for line in (node.get("raw_code") or "").splitlines()
+               if line.startswith("--")]
+    return " ".join(comment) or f"dbt test {node.get('name')}"
+
+
+def _model_of(ref: str) -> str:
+    """"{{ get_where_subquery(ref('dim_customers')) }}" -> dim_customers; source('crm', 'customers') ->
+    crm.customers."""
+    import re
+
+    if found := re.search(r"ref\(['\"]([^'\"]+)['\"]\)", ref):
+        return found.group(1)
+    if found := re.search(r"source\(['\"]([^'\"]+)['\"],\s*['\"]([^'\"]+)['\"]\)", ref):
+        return f"{found.group(1)}.{found.group(2)}"
+    return ""

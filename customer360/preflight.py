@@ -4,7 +4,7 @@ A build that would fail at publish after an hour of work (a serving folder it ca
 would build nothing useful (a mistyped LANDING_DIR, a folder without exports) stops here instead,
 before ingest, with one line per problem. A check is a plain function of the settings returning a
 list of one-line problems; ``CHECKS`` is the list ``make run`` runs (one more rule is one more
-function in it, e.g. the salt rule of the operator issue).
+function in it).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from customer360.landing.files import discover
-from customer360.settings import Settings
+from customer360.settings import MissingSaltError, Settings
 
 Check = Callable[[Settings], list[str]]
 LAYOUT = "<source>/<entity>/<YYYY-MM-DD>*.csv|csv.gz|parquet"
@@ -67,6 +67,18 @@ def landing_has_exports(settings: Settings) -> list[str]:
             + (f"; {others} other file(s) found there" if others else ", it is empty") + "."]
 
 
+def salt_for_own_data(settings: Settings) -> list[str]:
+    """The public demo salt only for the simulated demo landing: any other landing needs PII_SALT.
+    (A landing folder without exports is landing_has_exports's problem, said once.)"""
+    if landing_has_exports(settings):
+        return []
+    try:
+        settings.salt()
+    except MissingSaltError as error:
+        return [str(error)]
+    return []
+
+
 def simulate_demo_into(settings: Settings, *, asked: bool = False, refused: bool = False) -> bool:
     """Whether `make run` fills the landing folder with the simulated demo: only when it holds no export
     and is the default data/landing, or the demo was asked for (--simulate). A mistyped LANDING_DIR must
@@ -76,7 +88,8 @@ def simulate_demo_into(settings: Settings, *, asked: bool = False, refused: bool
     return settings.landing_is_default or asked
 
 
-CHECKS: tuple[Check, ...] = (landing_has_exports, warehouse_folder_writable, serving_folder_writable)
+CHECKS: tuple[Check, ...] = (landing_has_exports, salt_for_own_data, warehouse_folder_writable,
+                             serving_folder_writable)
 
 
 def preflight(settings: Settings, checks: Sequence[Check] = CHECKS) -> list[str]:

@@ -12,7 +12,8 @@ import dataclasses
 import datetime as dt
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,9 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_LANDING_DIR = PROJECT_DIR / "data" / "landing"  # the demo is simulated only into this folder
 
 DEMO_SALT = "customer360-demo-salt"  # only for the simulated demo warehouse (make run, tests)
+# The simulator leaves this file in a landing folder it filled (simulator/run.py writes the same name):
+# only such a landing may be published with the public demo salt.
+SIMULATED_MARKER = ".simulated"
 ENGINES = ("duckdb", "spark")
 
 # Resources of the build on 2 cores: DuckDB at 2.5 GB beside the Dagster process (~0.9 GB) keeps the
@@ -45,9 +49,45 @@ KEEP_DBT_RUNS = 5  # dbt target folders kept under target/ (each ~20 MB)
 
 _BUSINESS_START_DATE = dt.date.fromisoformat(BUSINESS_START)
 
+# Every variable Settings reads. The non-secret ones that were set are a build's context
+# (data/last_build.json), which `make ui` serves again; secrets are never written down.
+VARIABLES = (
+    "LANDING_DIR", "WAREHOUSE_PATH", "SERVING_PATH", "TRUTH_DIR", "DOCS_DIR", "DAGSTER_HOME", "C360_LOG_DIR",
+    "C360_LAST_BUILD",
+    "PII_SALT", "C360_DEMO", "C360_ENGINE", "C360_AS_OF_DATE", "DUCKDB_MEMORY_LIMIT", "DUCKDB_THREADS",
+    "DBT_THREADS", "C360_PUBLISH_MEMORY_LIMIT", "C360_PARTITIONS_START", "C360_INGEST_BATCH_BYTES",
+    "C360_INGEST_WORKERS", "C360_GX_MAX_DAYS", "C360_GX_BATCH_ROWS", "ALERT_WEBHOOK_URL", "C360_ALERT_ATTEMPTS",
+    "SLACK_TOKEN", "SLACK_CHANNEL", "SLACK_API_URL", "MSTEAMS_WEBHOOK_URL", "DAGSTER_UI_URL", "C360_RUNBOOK_URL",
+    "C360_MATCHER_MODEL", "SERVING_STORAGE_VERSION", "C360_BUSINESS_START", "C360_SOURCE_ENCODINGS",
+    "C360_MAX_ROW_BYTES", "C360_MAX_REJECTED_SHARE", "C360_ERASE_LANDING", "C360_KEEP_DBT_RUNS",
+)
+# Webhook URLs carry their credentials in the URL.
+SECRETS = ("PII_SALT", "SLACK_TOKEN", "ALERT_WEBHOOK_URL", "MSTEAMS_WEBHOOK_URL")
+
 
 class MissingSaltError(RuntimeError):
     pass
+
+
+def layered_environment(defaults: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The process environment over some defaults (e.g. the last build's context): what a child
+    process (dagster dev) is started with."""
+    return {**(defaults or {}), **os.environ}
+
+
+def as_of_date(value: str) -> str:
+    """A rebuild date as YYYY-MM-DD, or a clear error."""
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ValueError(f"AS_OF={value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def home_of(warehouse_path: Path) -> Path:
+    """The Dagster instance (DAGSTER_HOME) of a warehouse, beside it: data/warehouse.duckdb ->
+    data/dagster_home/warehouse. Runs, check results and the publish veto of one warehouse never mix with
+    another's."""
+    return warehouse_path.parent / "dagster_home" / warehouse_path.stem
 
 
 def _path(env: Mapping[str, str], name: str, default: Path) -> Path:
@@ -108,7 +148,9 @@ class Settings:
     serving_path: Path
     truth_dir: Path  # the simulator's ground truth; only the identity-quality check reads it
     docs_dir: Path  # GX Data Docs and metadata charts
-    dagster_home: Path | None = None
+    dagster_home: Path | None = None  # the Dagster instance of this warehouse: DAGSTER_HOME, else beside it
+    log_dir: Path = PROJECT_DIR / "data" / "logs"  # make run's full log, one file per run
+    last_build_file: Path = PROJECT_DIR / "data" / "last_build.json"  # make run's context, served by make ui
     project_dir: Path = PROJECT_DIR
     pii_salt: str | None = None
     demo: bool = False  # C360_DEMO=1: the simulated demo landing; its salt may be the public demo salt
@@ -124,6 +166,11 @@ class Settings:
     gx_max_days: int = 7  # export days of a run validated by the landing suites (the latest)
     gx_batch_rows: int = 250_000  # rows per GX validation of a mart
     alert_webhook_url: str | None = None
+    alert_attempts: int = 3  # tries per alert channel, with a growing pause between them
+    slack_token: str | None = None  # SLACK_TOKEN + SLACK_CHANNEL: alerts to Slack (dagster-slack)
+    slack_channel: str | None = None
+    slack_api_url: str | None = None  # Slack's API by default
+    teams_webhook_url: str | None = None  # MSTEAMS_WEBHOOK_URL: alerts to Microsoft Teams (dagster-msteams)
     ui_url: str = "http://127.0.0.1:3000"
     business_start: dt.date = _BUSINESS_START_DATE  # no timestamp before it (docs/landing.md)
     source_encodings: tuple[tuple[str, str], ...] = ()  # (source, declared encoding); others UTF-8 (BOM sniffed)
@@ -131,22 +178,28 @@ class Settings:
     max_rejected_share: float = MAX_REJECTED_SHARE
     erase_landing: bool = False  # C360_ERASE_LANDING=1: rewrite landing files without erased persons' rows
     keep_dbt_runs: int = KEEP_DBT_RUNS
+    runbook_url: str = (PROJECT_DIR / "docs" / "runbook.md").as_uri()  # alerts link its sections
+    as_of_date: str | None = None  # a rebuild as of this date (make run AS_OF=...): its own files
+    environment: tuple[tuple[str, str], ...] = ()  # the non-secret variables these settings were read from
     matcher_model: Path = PROJECT_DIR / "customer360" / "identity" / "matcher_model.json"  # Splink's JSON
 
     @classmethod
-    def from_environment(cls, env: Mapping[str, str] | None = None) -> Settings:
-        env = os.environ if env is None else env
+    def from_environment(cls, env: Mapping[str, str] | None = None,
+                         overrides: Mapping[str, str] | None = None) -> Settings:
+        env = {**(os.environ if env is None else env), **(overrides or {})}
         landing = _path(env, "LANDING_DIR", DEFAULT_LANDING_DIR)
         engine = env.get("C360_ENGINE", "duckdb")
         if engine not in ENGINES:
             raise ValueError(f"C360_ENGINE={engine!r}: choose one of {', '.join(ENGINES)}")
-        return cls(
+        settings = cls(
             landing_dir=landing,
             warehouse_path=_path(env, "WAREHOUSE_PATH", PROJECT_DIR / "data" / "warehouse.duckdb"),
             serving_path=_path(env, "SERVING_PATH", PROJECT_DIR / "data" / "serving" / "customer360.duckdb"),
             truth_dir=_path(env, "TRUTH_DIR", landing.parent / "truth"),
             docs_dir=_path(env, "DOCS_DIR", PROJECT_DIR / "data" / "docs"),
             dagster_home=_path(env, "DAGSTER_HOME", Path()) if env.get("DAGSTER_HOME") else None,
+            log_dir=_path(env, "C360_LOG_DIR", PROJECT_DIR / "data" / "logs"),
+            last_build_file=_path(env, "C360_LAST_BUILD", PROJECT_DIR / "data" / "last_build.json"),
             pii_salt=env.get("PII_SALT") or None,
             demo=env.get("C360_DEMO") == "1",
             engine=engine,
@@ -161,6 +214,11 @@ class Settings:
             gx_max_days=_int(env, "C360_GX_MAX_DAYS", 7),
             gx_batch_rows=_int(env, "C360_GX_BATCH_ROWS", 250_000),
             alert_webhook_url=env.get("ALERT_WEBHOOK_URL") or None,
+            alert_attempts=max(1, _int(env, "C360_ALERT_ATTEMPTS", 3)),
+            slack_token=env.get("SLACK_TOKEN") or None,
+            slack_channel=env.get("SLACK_CHANNEL") or None,
+            slack_api_url=env.get("SLACK_API_URL") or None,
+            teams_webhook_url=env.get("MSTEAMS_WEBHOOK_URL") or None,
             ui_url=(env.get("DAGSTER_UI_URL") or "http://127.0.0.1:3000").rstrip("/"),
             business_start=_date(env, "C360_BUSINESS_START", BUSINESS_START),
             source_encodings=tuple(sorted(_encodings(env, "C360_SOURCE_ENCODINGS").items())),
@@ -168,8 +226,15 @@ class Settings:
             max_rejected_share=_float(env, "C360_MAX_REJECTED_SHARE", MAX_REJECTED_SHARE),
             erase_landing=env.get("C360_ERASE_LANDING") == "1",
             keep_dbt_runs=_int(env, "C360_KEEP_DBT_RUNS", KEEP_DBT_RUNS),
+            runbook_url=env.get("C360_RUNBOOK_URL") or (PROJECT_DIR / "docs" / "runbook.md").as_uri(),
+            environment=tuple(sorted((k, env[k]) for k in VARIABLES if env.get(k) and k not in SECRETS)),
             matcher_model=_path(env, "C360_MATCHER_MODEL", PROJECT_DIR / "customer360" / "identity" / "matcher_model.json"),
         )
+        if not env.get("DAGSTER_HOME"):
+            settings = settings.replace(dagster_home=home_of(settings.warehouse_path))
+        if env.get("C360_AS_OF_DATE"):  # WAREHOUSE_PATH and SERVING_PATH name today's files: the rebuild's beside them
+            settings = settings.as_of(env["C360_AS_OF_DATE"])
+        return settings
 
     def encoding_of(self, source: str) -> str | None:
         """The encoding declared for a source's exports (C360_SOURCE_ENCODINGS), None: UTF-8 (UTF-16 by its BOM)."""
@@ -188,15 +253,55 @@ class Settings:
     def replace(self, **changes) -> Settings:
         return dataclasses.replace(self, **changes)
 
+    def as_of(self, date: str) -> Settings:
+        """The settings of a rebuild as of `date`: a warehouse, Dagster instance, docs and serving file of
+        its own (data/as_of/<date>/..., serving/customer360_as_of_<yyyymmdd>.duckdb), so today's warehouse
+        and the file BI reads stay as they are. The landing folder is the same."""
+        date = as_of_date(date)
+        root = self.warehouse_path.parent / "as_of" / date
+        warehouse = root / self.warehouse_path.name  # the same file name: it is dbt's catalog name
+        serving = self.serving_path.with_name(f"{self.serving_path.stem}_as_of_{date.replace('-', '')}"
+                                              f"{self.serving_path.suffix}")
+        return self.replace(as_of_date=date, warehouse_path=warehouse, serving_path=serving,
+                            docs_dir=self.docs_dir / "as_of" / date, dagster_home=home_of(warehouse),
+                            environment=tuple(sorted({**dict(self.environment), "C360_AS_OF_DATE": date}.items())))
+
+    @contextmanager
+    def dbt_variables_in_process_environment(self) -> Iterator[None]:
+        """dagster-dbt starts dbt with this process's environment: for the length of one dbt invocation
+        it holds these settings' dbt variables (the warehouse of an as-of rebuild, not the environment's)."""
+        saved = {name: os.environ.get(name) for name in self.dbt_environment()}
+        os.environ.update(self.dbt_environment())
+        try:
+            yield
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+
+    def is_simulated_landing(self) -> bool:
+        """The landing folder was filled by the simulator (it holds the simulator's marker file)."""
+        return (self.landing_dir / SIMULATED_MARKER).is_file()
+
     def salt(self) -> str:
-        """The salt of the PII hashes in the serving file."""
+        """The salt of the PII hashes in the serving file: PII_SALT; the public demo salt only for the
+        simulated demo landing with C360_DEMO=1, never for real exports."""
         if self.pii_salt:
             return self.pii_salt
-        if self.demo:
+        if self.demo and self.is_simulated_landing():
             return DEMO_SALT
+        if self.demo:
+            raise MissingSaltError(
+                f"PII_SALT is not set and {self.landing_dir} is not the simulated demo landing: the public demo "
+                "salt in the repository would make the published hashes of real people reversible. Set PII_SALT "
+                "to a secret kept outside the repository (the same one every run: the hashes are BI's join keys)."
+            )
         raise MissingSaltError(
             "PII_SALT is not set. Email, phone and other PII columns are published only as salted hashes; "
-            "set PII_SALT to a secret kept outside the repository (or C360_DEMO=1 for the demo warehouse)."
+            "set PII_SALT to a secret kept outside the repository (C360_DEMO=1 uses the public demo salt, "
+            "for the simulated demo landing only)."
         )
 
     def dbt_environment(self) -> dict[str, str]:
@@ -207,4 +312,5 @@ class Settings:
             "DUCKDB_THREADS": str(self.duckdb_threads),
             "DBT_THREADS": str(self.dbt_threads),
             "DO_NOT_TRACK": "1",  # saves ~3 s per dbt invocation
+            "DBT_USE_COLORS": "false",  # its output goes to a log file
         }

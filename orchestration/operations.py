@@ -1,11 +1,20 @@
 """Operations: the one job, the nightly schedule, the new-exports sensor and the run-failure alert."""
 
+import datetime as dt
 import json
 import os
 
 import dagster as dg
 
-from customer360.alerts import build_alert, post_alert
+from customer360.alerts import (
+    AlertDeliveryError,
+    alert_text,
+    build_alert,
+    causes_of,
+    error_text,
+    post_alert,
+    with_retries,
+)
 from customer360.landing import discover
 from customer360.landing.files import earliest_export_date_in
 from customer360.settings import Settings
@@ -84,29 +93,109 @@ def build_new_exports_sensor(job, partitions: dg.PartitionsDefinition, settings:
     return new_exports
 
 
-def build_run_failure_alert(settings: Settings) -> dg.SensorDefinition:
-    @dg.run_failure_sensor(
-        name="run_failure_alert",
-        monitor_all_code_locations=False,
-        default_status=dg.DefaultSensorStatus.RUNNING,
-        description="Posts a JSON alert to ALERT_WEBHOOK_URL for every failed run (logged when unset).",
+ALERTED_TAG = "customer360/alerted"  # set on a failed run once its alert went out (or was logged)
+ALERT_LOOKBACK = dt.timedelta(days=7)  # failed runs this recent are alerted, even from before the daemon
+
+
+def run_alert(instance: dg.DagsterInstance, run: dg.DagsterRun, settings: Settings) -> dict:
+    """The alert for a failed run, from its event log: failed steps, the first error, the blocking checks
+    that failed (each with its runbook section)."""
+    records = instance.all_logs(run.run_id, of_type={
+        dg.DagsterEventType.STEP_FAILURE, dg.DagsterEventType.RUN_FAILURE, dg.DagsterEventType.ASSET_CHECK_EVALUATION})
+    events = [r.dagster_event for r in records if r.dagster_event]
+    step_failures = [e for e in events if e.event_type == dg.DagsterEventType.STEP_FAILURE]
+    errors = [error_text(e.step_failure_data.error.message, causes_of(e.step_failure_data.error))
+              for e in step_failures if e.step_failure_data and e.step_failure_data.error]
+    run_failure = next((e.message for e in events if e.event_type == dg.DagsterEventType.RUN_FAILURE), "")
+    checks = [e.asset_check_evaluation_data for e in events
+              if e.event_type == dg.DagsterEventType.ASSET_CHECK_EVALUATION]
+    failed_checks = [(c.asset_key.to_user_string(), c.check_name, c.description) for c in checks
+                     if not c.passed and c.severity == dg.AssetCheckSeverity.ERROR]
+    return build_alert(
+        run_id=run.run_id, job_name=run.job_name,
+        failed_steps=sorted({e.step_key for e in step_failures if e.step_key}),
+        error=errors[0] if errors else run_failure or "", ui_url=settings.ui_url,
+        failed_checks=failed_checks, runbook_url=settings.runbook_url,
     )
-    def run_failure_alert(context: dg.RunFailureSensorContext):
-        failed_steps = sorted({e.step_key for e in context.get_step_failure_events() if e.step_key})
-        errors = [e.event_specific_data.error.message for e in context.get_step_failure_events()
-                  if e.event_specific_data and e.event_specific_data.error]
-        payload = build_alert(
-            run_id=context.dagster_run.run_id,
-            job_name=context.dagster_run.job_name,
-            failed_steps=failed_steps,
-            error=(errors[0] if errors else context.failure_event.message or ""),
-            ui_url=settings.ui_url,
-        )
-        status = post_alert(payload, settings.alert_webhook_url)
-        if status is None:
-            context.log.warning(f"ALERT_WEBHOOK_URL not set; alert: {json.dumps(payload)}")
-        else:
-            context.log.info(f"alert posted ({status}) for run {payload['run_id']}")
+
+
+def send_alert(payload: dict, settings: Settings, log) -> list[str]:
+    """Every configured channel, each with retries: the JSON webhook, Slack (dagster-slack), Teams
+    (dagster-msteams). With none configured the alert is logged. Returns the channels that received it;
+    raises AlertDeliveryError when a configured channel could not be reached."""
+    delivered, failures = [], []
+    attempts = settings.alert_attempts
+
+    def deliver(channel: str, send) -> None:
+        try:
+            with_retries(send, attempts=attempts)
+            delivered.append(channel)
+        except AlertDeliveryError as error:
+            failures.append(f"{channel}: {error}")
+
+    if settings.alert_webhook_url:
+        deliver("webhook", lambda: post_alert(payload, settings.alert_webhook_url, attempts=1))
+    if settings.slack_token and settings.slack_channel:
+        from dagster_slack import SlackResource
+
+        client = SlackResource(token=settings.slack_token).get_client()
+        if settings.slack_api_url:
+            client.base_url = settings.slack_api_url.rstrip("/") + "/"
+        deliver("slack", lambda: client.chat_postMessage(channel=settings.slack_channel, text=alert_text(payload)))
+    if settings.teams_webhook_url:
+        from dagster_msteams.adaptive_card import AdaptiveCard
+        from dagster_msteams.client import TeamsClient
+
+        card = AdaptiveCard()
+        card.add_attachment(alert_text(payload))
+        teams = TeamsClient(hook_url=settings.teams_webhook_url, timeout=10)
+        deliver("teams", lambda: teams.post_message(card.payload))
+    if not (settings.alert_webhook_url or settings.slack_token or settings.teams_webhook_url):
+        log.warning(f"No alert channel configured (ALERT_WEBHOOK_URL, SLACK_TOKEN + SLACK_CHANNEL, "
+                    f"MSTEAMS_WEBHOOK_URL); alert: {json.dumps(payload)}")
+        return []
+    if failures:
+        raise AlertDeliveryError("; ".join(failures))
+    return delivered
+
+
+def alert_failed_run(instance: dg.DagsterInstance, run_id: str, settings: Settings, log) -> list[str]:
+    """Alert once per failed run, whoever ran it (make run in-process, the daemon, the UI): the run is
+    tagged when its alert went out, so the sensor does not send it again."""
+    run = instance.get_run_by_id(run_id)
+    if run is None or run.tags.get(ALERTED_TAG):
+        return []
+    payload = run_alert(instance, run, settings)
+    delivered = send_alert(payload, settings, log)
+    instance.add_run_tags(run_id, {ALERTED_TAG: ",".join(delivered) or "logged"})
+    if delivered:
+        log.info(f"alert for run {run_id} sent to {', '.join(delivered)}")
+    return delivered
+
+
+def build_run_failure_alert(settings: Settings) -> dg.SensorDefinition:
+    @dg.sensor(
+        name="run_failure_alert",
+        default_status=dg.DefaultSensorStatus.RUNNING,
+        minimum_interval_seconds=30,
+        description="Alerts on every failed run of this instance not alerted yet (make run alerts its own; runs "
+                    "that failed before the daemon started included): ALERT_WEBHOOK_URL, Slack, Teams, with "
+                    "retries; logged when none is set.",
+    )
+    def run_failure_alert(context: dg.SensorEvaluationContext):
+        failed = context.instance.get_runs(filters=dg.RunsFilter(
+            statuses=[dg.DagsterRunStatus.FAILURE],
+            updated_after=dt.datetime.now(dt.UTC) - ALERT_LOOKBACK), limit=100)
+        pending = [run for run in failed if not run.tags.get(ALERTED_TAG)]
+        problems = []
+        for run in reversed(pending):  # the oldest first
+            try:
+                alert_failed_run(context.instance, run.run_id, settings, context.log)
+            except AlertDeliveryError as error:  # tried again next tick: the run stays untagged
+                problems.append(f"{run.run_id}: {error}")
+        if problems:
+            raise AlertDeliveryError("; ".join(problems))
+        return dg.SkipReason(f"{len(pending)} failed run(s) alerted" if pending else "no failed run to alert")
 
     return run_failure_alert
 

@@ -28,6 +28,14 @@ def failed_blocking_checks(instance: dg.DagsterInstance, check_keys) -> list[str
     return sorted(failed)
 
 
+def pinned_as_of_date(settings: Settings) -> str | None:
+    """The date the warehouse's marts were pinned to (dbt var as_of_date), None when they follow the data."""
+    with connect(settings, read_only=True) as con:
+        as_of, is_pinned = con.execute(
+            "select cast(as_of_date as varchar), is_pinned from intermediate.int_calendar__as_of_date").fetchone()
+    return as_of if is_pinned else None
+
+
 def build_publish_asset(mart_keys: list[dg.AssetKey], check_keys: list[dg.AssetCheckKey]) -> dg.AssetsDefinition:
     """check_keys: every check of the code location; any of them failing with ERROR vetoes publish."""
 
@@ -41,7 +49,8 @@ def build_publish_asset(mart_keys: list[dg.AssetKey], check_keys: list[dg.AssetC
             "data/serving/customer360.duckdb: the marts schema for BI, each column as its dbt `serving` meta "
             "says (contact PII as salted hashes, system keys readable, birth dates left out), documented by "
             "table and column comments, in a storage format DuckDB 1.x readers open. Built aside and "
-            "swapped in atomically, only when no blocking check has failed."
+            "swapped in atomically, only when no blocking check has failed. A rebuild as of a date publishes "
+            "into customer360_as_of_<yyyymmdd>.duckdb instead."
         ),
     )
     def publish_marts_asset(context: dg.AssetExecutionContext, settings: dg.ResourceParam[Settings]):
@@ -54,6 +63,13 @@ def build_publish_asset(mart_keys: list[dg.AssetKey], check_keys: list[dg.AssetC
                 ),
                 metadata={"failed_checks": dg.MetadataValue.md("\n".join(f"- `{k}`" for k in failed))},
             )
+        pinned = pinned_as_of_date(settings)
+        if pinned != settings.as_of_date:
+            raise dg.Failure(description=(
+                f"Not published: the warehouse {settings.warehouse_path} was built as of "
+                f"{pinned or 'its latest event'}, this run as of {settings.as_of_date or 'the latest event'}. "
+                "A rebuild as of a date publishes only into its own serving file: make run AS_OF=YYYY-MM-DD "
+                "(docs/runbook.md#publish)."))
         for orphan in remove_orphan_build_files(settings.serving_path):  # of a publish killed half-way
             context.log.info(f"removed {orphan.name}, left by a publish that did not finish")
         manifest = manifest_path(settings.project_dir)
@@ -75,6 +91,7 @@ def build_publish_asset(mart_keys: list[dg.AssetKey], check_keys: list[dg.AssetC
         return dg.MaterializeResult(
             metadata={
                 "serving_file": dg.MetadataValue.path(str(result.serving_path)),
+                "as_of_date": settings.as_of_date or "latest event",
                 "tables": len(result.tables),
                 "rows_by_table": dg.MetadataValue.md("| table | rows |\n|---|---|\n" + rows),
                 "hashed_pii_columns": dg.MetadataValue.json(result.hashed_columns),

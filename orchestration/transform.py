@@ -6,6 +6,7 @@ is dbt's own results (run_results.json), logged when it ends; figures read from 
 checks (checks.py), which run once dbt has let go of the file.
 """
 
+import json
 import uuid
 from collections.abc import Mapping
 from pathlib import Path
@@ -19,6 +20,7 @@ from customer360.dbt_artifacts import (
     keep_partial_parse,
     results_summary,
     reuse_partial_parse,
+    test_description,
 )
 from customer360.landing import ensure_raw_tables
 from customer360.privacy import ensure_privacy_tables
@@ -53,6 +55,13 @@ class WarehouseTranslator(DagsterDbtTranslator):
     def get_owners(self, dbt_resource_props: Mapping[str, Any]) -> list[str]:
         return super().get_owners(dbt_resource_props) or ["team:data"]
 
+    def get_asset_check_spec(self, asset_spec, manifest, unique_id, project) -> dg.AssetCheckSpec | None:
+        """dbt tests as checks that say, in words, what they assert (dagster-dbt reads only meta.description)."""
+        spec = super().get_asset_check_spec(asset_spec, manifest, unique_id, project)
+        if spec is None:
+            return None
+        return spec._replace(description=test_description(manifest["nodes"][unique_id]))
+
 
 def build_transform_definitions(settings: Settings) -> dg.Definitions:
     """The dbt assets, from a manifest made current here (when definitions load, never at import)."""
@@ -69,8 +78,12 @@ def build_transform_definitions(settings: Settings) -> dg.Definitions:
         target_path = Path("target", f"{context.op_execution_context.op.name}-{context.run.run_id[:7]}-"
                                      f"{uuid.uuid4().hex[:7]}")
         reuse_partial_parse(settings, target_path)
-        invocation = dbt.cli(DBT_BUILD, context=context, raise_on_error=False, target_path=target_path)
-        yield from invocation.stream()
+        # a rebuild as of a date: every time-dependent figure as of it (the var is read by int_calendar__as_of_date)
+        pinned = ["--vars", json.dumps({"as_of_date": settings.as_of_date})] if settings.as_of_date else []
+        with settings.dbt_variables_in_process_environment():  # dbt writes the warehouse these settings name
+            invocation = dbt.cli([*DBT_BUILD, *pinned], context=context, raise_on_error=False,
+                                 target_path=target_path)
+            yield from invocation.stream()
         keep_partial_parse(settings, target_path)
         prune_dbt_targets(settings.project_dir / "target", settings.keep_dbt_runs)  # ~20 MB a run otherwise
         summary = results_summary(invocation.get_artifact("run_results.json"))

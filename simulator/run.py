@@ -15,6 +15,10 @@ from simulator.export import Exporter
 from simulator.layout import SPECS
 from simulator.population import World
 
+# Left in the landing folder the simulator fills: customer360 publishes only such a landing with the
+# public demo salt (customer360/settings.py SIMULATED_MARKER names the same file).
+SIMULATED_MARKER = ".simulated"
+
 
 def simulate(cfg: SimConfig) -> dict:
     """Write every export file under cfg.out and the ground truth under cfg.truth_dir.
@@ -53,4 +57,6 @@ def simulate(cfg: SimConfig) -> dict:
         truth.write_truth(world, cfg.truth_dir)
     summary = planted.to_json()
     (cfg.truth_dir / "planted.json").write_text(json.dumps(summary, indent=2) + "\n")
+    (cfg.out / SIMULATED_MARKER).write_text(json.dumps(
+        {"persons": cfg.persons, "days": cfg.days, "seed": cfg.seed, "start_date": str(cfg.start_date)}) + "\n")
     return summary

@@ -97,8 +97,10 @@ def simulate(out: Path, persons: int, days: int, seed: int) -> None:
 class Pipeline:
     """A landing folder, warehouse and serving file of their own, built by the real Definitions."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, pii_salt: str | None = None) -> None:
+        """pii_salt: own exports (not the simulator's) are published only with a salt of their own."""
         self.root = root
+        self.pii_salt = pii_salt
         self.landing = root / "landing"
         self.truth = root / "truth"
         self.warehouse = root / "warehouse.duckdb"
@@ -107,7 +109,8 @@ class Pipeline:
     def env(self) -> dict[str, str]:
         return {"LANDING_DIR": str(self.landing), "WAREHOUSE_PATH": str(self.warehouse),
                 "SERVING_PATH": str(self.serving), "TRUTH_DIR": str(self.truth),
-                "DOCS_DIR": str(self.root / "docs"), "C360_DEMO": "1"}
+                "DOCS_DIR": str(self.root / "docs"), "C360_DEMO": "1",
+                **({"PII_SALT": self.pii_salt} if self.pii_salt else {})}
 
     def build(self, start: str, end: str, instance=None, selection=None):
         import dagster as dg

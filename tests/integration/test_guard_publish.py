@@ -290,7 +290,7 @@ def _bad_landing(landing: Path) -> None:
 
 @pytest.fixture(scope="module")
 def bad_input_run(tmp_path_factory):
-    pipeline = Pipeline(tmp_path_factory.mktemp("bad_input"))
+    pipeline = Pipeline(tmp_path_factory.mktemp("bad_input"), pii_salt="own-exports-test-salt")
     _bad_landing(pipeline.landing)
     with pytest.MonkeyPatch.context() as mp:
         result = run_job(pipeline, mp, dg.DagsterInstance.ephemeral())

@@ -110,20 +110,32 @@ def test_quarantine_holds_bad_rows_files_and_unknown_exports(run):
     ]
 
 
-def test_materialisation_metadata_tells_the_on_call_what_happened(run):
-    result, _ = run
-    (orders, *_) = [m for m in result.get_asset_materialization_events()
-                    if m.asset_key == dg.AssetKey(["raw", "shop__orders"])]
-    md = orders.materialization.metadata
-    assert md["rows_loaded"].value == 39 and md["rows_quarantined"].value == 1
-    assert "| unknown_value:status | 1 |" in md["quarantined_by_reason"].value
-    assert md["export_dates"].value.startswith(f"{DAYS[0]} .. {DAYS[1]} (2 days)")
-    (events, *_) = [m for m in result.get_asset_materialization_events()
-                    if m.asset_key == dg.AssetKey(["raw", "web__events"])]
-    assert f"web/events/{DAYS[1]}_empty.csv | file_empty" in events.materialization.metadata["rejected_files"].value
-    (unknown, *_) = [m for m in result.get_asset_materialization_events()
-                     if m.asset_key == dg.AssetKey(["raw", "unknown_exports"])]
-    assert unknown.materialization.metadata["unknown_files"].value == 1
+def _partitions(result, table: str) -> dict[str, dict]:
+    """The materialisation metadata of each partition (export day) of a raw table, as plain values."""
+    return {m.partition: {k: v.value for k, v in m.materialization.metadata.items()}
+            for m in result.get_asset_materialization_events() if m.asset_key == dg.AssetKey(["raw", table])}
+
+
+def test_each_partition_shows_its_own_day_not_the_runs_totals(run):
+    """A run over two days gives each day's partition that day's figures (no fan-out of the run's totals)."""
+    result, warehouse = run
+    orders = _partitions(result, "shop__orders")
+    assert set(orders) == set(DAYS)
+    loaded = dict(_rows(warehouse, "select _export_date::varchar, count(*) from raw.shop__orders group by 1"))
+    for day in DAYS:
+        assert orders[day]["rows_loaded"] == loaded[day]
+    assert orders[DAYS[0]]["rows_loaded"] == 20 and "rows_quarantined" not in orders[DAYS[0]]  # none
+    assert (orders[DAYS[1]]["rows_loaded"], orders[DAYS[1]]["rows_quarantined"]) == (19, 1)
+    assert "quarantined_by_reason" not in orders[DAYS[0]]
+    assert "| unknown_value:status | 1 |" in orders[DAYS[1]]["quarantined_by_reason"]
+    # the table as a whole, after the run: on the latest day only
+    assert "rows_by_export_day" not in orders[DAYS[0]]
+    assert orders[DAYS[1]]["rows_in_table"] == 39
+    events = _partitions(result, "web__events")
+    assert "rejected_files" not in events[DAYS[0]]
+    assert f"web/events/{DAYS[1]}_empty.csv | file_empty" in events[DAYS[1]]["rejected_files"]
+    unknown = _partitions(result, "unknown_exports")
+    assert unknown[DAYS[0]]["unknown_files"] == 1 and "unknown_files" not in unknown[DAYS[1]]
 
 
 def test_checks_report_contract_ranges_and_quarantine_rate(run):

@@ -10,7 +10,7 @@ from tests.conftest import Pipeline
 
 @pytest.fixture(scope="module")
 def retail(tmp_path_factory):
-    pipeline = Pipeline(tmp_path_factory.mktemp("retail"))
+    pipeline = Pipeline(tmp_path_factory.mktemp("retail"), pii_salt="own-exports-test-salt")
     written = convert(pipeline.landing, until="2009-12-15")  # two weeks: ~1,000 invoices
     dates = pipeline.export_dates()
     result = pipeline.build(dates[0], dates[-1])
@@ -45,3 +45,38 @@ def test_guests_and_cancellations_are_kept_as_such(retail):
     assert returned[0] > 0 and returned[1] == 0  # cancellations are returns, never revenue
     known = pipeline.query("select count(*) from marts.fct_orders where customer_id is not null")[0][0]
     assert known > 0
+
+
+def test_the_retail_files_ship_with_the_project_and_are_credited():
+    """The converter's default source is inside the repository (a clone anywhere works), tracked by git,
+    with the CC BY 4.0 credit beside the files."""
+    import subprocess
+
+    from converters.online_retail import DEFAULT_SOURCE
+    from tests.warehouse import PROJECT_DIR
+
+    assert DEFAULT_SOURCE.is_relative_to(PROJECT_DIR)
+    tracked = subprocess.run(["git", "ls-files", str(DEFAULT_SOURCE.relative_to(PROJECT_DIR))], cwd=PROJECT_DIR,
+                             capture_output=True, text=True, check=True).stdout.split()
+    assert {p.rsplit("/", 1)[-1] for p in tracked} >= {
+        "online_retail_I_2010_2011.parquet", "online_retail_II_2009_2010.parquet", "README.md"}
+    credit = (DEFAULT_SOURCE / "README.md").read_text()
+    assert "CC BY 4.0" in credit and "Daqing Chen" in credit and "UCI Machine Learning Repository" in credit
+
+
+def test_sources_never_delivered_are_reported_as_such_not_as_stale(retail, dbt_runner, tmp_path):
+    """Only the shop sends exports here: the other sources (and shop carts) are "not delivered", and pass;
+    the shop's entities are checked for freshness. dbt source freshness agrees (never delivered: passes)."""
+    pipeline, _, result = retail
+    fresh = {e.asset_key.to_user_string(): e for e in (ev.asset_check_evaluation_data for ev in result.all_events
+                                                        if ev.event_type_value == "ASSET_CHECK_EVALUATION")
+             if e.check_name == "fresh"}
+    assert len(fresh) == 18 and all(e.passed for e in fresh.values())
+    delivered = {"raw/shop__accounts", "raw/shop__orders", "raw/shop__order_lines"}
+    for key, evaluation in fresh.items():
+        status = evaluation.metadata["status"].value
+        assert status == ("fresh" if key in delivered else "not delivered"), key
+    assert "not delivered" in fresh["raw/web__events"].description
+    done = dbt_runner(pipeline.warehouse, "source", "freshness", target_path=tmp_path / "target")
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert done.stdout.count(" PASS ") == 18 and " WARN " not in done.stdout

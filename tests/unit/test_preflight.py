@@ -27,7 +27,7 @@ def export(tmp_path, rel="shop/orders/2025-03-01.csv"):
 
 def test_a_good_configuration_has_no_problem(tmp_path):
     export(tmp_path)
-    assert preflight(settings_for(tmp_path)) == []
+    assert preflight(settings_for(tmp_path, PII_SALT="s3cret")) == []
     assert (tmp_path / "serving").is_dir()  # created, and a file could be written there
 
 
@@ -44,13 +44,18 @@ def test_each_problem_is_one_line_naming_the_setting(tmp_path):
     assert problem.startswith(f"SERVING_PATH={tmp_path / 'taken' / 'customer360.duckdb'}: its folder cannot be created")
 
 
-def test_a_further_rule_is_one_more_function():
-    """The salt rule of the operator issue plugs in as one more check."""
-    def salt_for_own_data(settings):
-        return [] if settings.demo or settings.pii_salt else ["PII_SALT is not set"]
+def test_own_exports_without_a_salt_stop_before_ingest(tmp_path):
+    export(tmp_path)
+    (problem,) = preflight(settings_for(tmp_path, C360_DEMO="1"))  # the Makefile's demo flag is no salt
+    assert "PII_SALT is not set" in problem
 
-    settings = Settings.from_environment({"LANDING_DIR": "/nonexistent"})
-    assert preflight(settings, [*CHECKS, salt_for_own_data])[-1] == "PII_SALT is not set"
+
+def test_a_further_rule_is_one_more_function():
+    def no_spaces(settings):
+        return ["LANDING_DIR has a space"] if " " in str(settings.landing_dir) else []
+
+    settings = Settings.from_environment({"LANDING_DIR": "/non existent", "PII_SALT": "s3cret"})
+    assert preflight(settings, [*CHECKS, no_spaces])[-1] == "LANDING_DIR has a space"
 
 
 def test_the_demo_is_simulated_into_the_default_folder_or_on_request_only(tmp_path):

@@ -6,7 +6,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from customer360.settings import DEMO_SALT, PROJECT_DIR, MissingSaltError, Settings
+from customer360.preflight import salt_for_own_data
+from customer360.settings import DEMO_SALT, PROJECT_DIR, SIMULATED_MARKER, MissingSaltError, Settings
 from customer360.warehouse import connect
 from orchestration.operations import FALLBACK_START, partitions_start_date
 
@@ -42,11 +43,56 @@ def test_a_mistyped_number_or_engine_is_named():
         Settings.from_environment({"C360_ENGINE": "postgres"})
 
 
-def test_the_salt_is_required_outside_the_demo():
-    assert Settings.from_environment({"PII_SALT": "s3cret"}).salt() == "s3cret"
-    assert Settings.from_environment({"C360_DEMO": "1"}).salt() == DEMO_SALT
+def test_the_demo_salt_is_only_for_the_simulated_demo_landing(tmp_path):
+    simulated, exports = tmp_path / "demo", tmp_path / "exports"
+    (simulated / "shop" / "orders").mkdir(parents=True)
+    (simulated / SIMULATED_MARKER).write_text("{}")
+    (exports / "shop" / "orders").mkdir(parents=True)
+    (exports / "shop" / "orders" / "2025-03-01.csv").write_text("order_id\n")
+    assert Settings.from_environment({"PII_SALT": "s3cret", "LANDING_DIR": str(exports)}).salt() == "s3cret"
+    assert Settings.from_environment({"C360_DEMO": "1", "LANDING_DIR": str(simulated)}).salt() == DEMO_SALT
+    # own exports with the Makefile's C360_DEMO=1 but no PII_SALT: refused, with what to do
+    with pytest.raises(MissingSaltError, match="not the simulated demo landing"):
+        Settings.from_environment({"C360_DEMO": "1", "LANDING_DIR": str(exports)}).salt()
     with pytest.raises(MissingSaltError, match="PII_SALT is not set"):
-        Settings.from_environment({}).salt()
+        Settings.from_environment({"LANDING_DIR": str(simulated)}).salt()
+    (problem,) = salt_for_own_data(Settings.from_environment({"C360_DEMO": "1", "LANDING_DIR": str(exports)}))
+    assert "PII_SALT" in problem
+    assert salt_for_own_data(Settings.from_environment({"C360_DEMO": "1", "LANDING_DIR": str(simulated)})) == []
+
+
+def test_the_simulator_marks_the_landing_folder_it_fills_with_the_name_settings_looks_for():
+    from simulator.run import SIMULATED_MARKER as written
+
+    assert written == SIMULATED_MARKER
+
+
+def test_each_warehouse_has_its_own_dagster_home(tmp_path):
+    one = Settings.from_environment({"WAREHOUSE_PATH": str(tmp_path / "a" / "warehouse.duckdb")})
+    two = Settings.from_environment({"WAREHOUSE_PATH": str(tmp_path / "b" / "warehouse.duckdb")})
+    assert one.dagster_home != two.dagster_home
+    assert one.dagster_home == tmp_path / "a" / "dagster_home" / "warehouse"
+    explicit = Settings.from_environment({"DAGSTER_HOME": str(tmp_path / "home")})
+    assert explicit.dagster_home == tmp_path / "home"
+
+
+def test_a_rebuild_as_of_a_date_has_files_of_its_own():
+    today = Settings.from_environment({})
+    rebuild = today.as_of("2025-02-15")
+    assert rebuild.as_of_date == "2025-02-15"
+    assert rebuild.serving_path == today.serving_path.with_name("customer360_as_of_20250215.duckdb")
+    assert rebuild.warehouse_path == PROJECT_DIR / "data" / "as_of" / "2025-02-15" / "warehouse.duckdb"
+    assert rebuild.dagster_home != today.dagster_home and rebuild.landing_dir == today.landing_dir
+    # the same from the environment (what make ui serves after such a build)
+    assert Settings.from_environment({"C360_AS_OF_DATE": "2025-02-15"}) == rebuild
+    with pytest.raises(ValueError, match="AS_OF='2025-02-30'"):
+        today.as_of("2025-02-30")
+
+
+def test_a_builds_context_holds_what_was_set_but_no_secret():
+    settings = Settings.from_environment({"LANDING_DIR": "/x", "PII_SALT": "s3cret", "C360_DEMO": "1",
+                                          "ALERT_WEBHOOK_URL": "https://hooks/secret", "HOME": "/root"})
+    assert dict(settings.environment) == {"LANDING_DIR": "/x", "C360_DEMO": "1"}
 
 
 def test_dbt_run_on_its_own_gets_the_same_resource_defaults():
@@ -68,3 +114,13 @@ def test_connect_creates_the_folder_and_opens_the_file(tmp_path):
         assert con.execute("select x from t").fetchall() == [(1,)]
     assert isinstance(con, duckdb.DuckDBPyConnection)
     assert Path(tmp_path / "deep" / "w.duckdb").exists()
+
+
+def test_every_variable_settings_reads_is_part_of_a_builds_context():
+    """make ui serves the variables a build was configured with: a setting missing from VARIABLES would be
+    lost between make run and make ui."""
+    from customer360.settings import VARIABLES
+
+    source = (PROJECT_DIR / "customer360" / "settings.py").read_text()
+    read = set(re.findall(r"(?:env\.get|_path|_int)\((?:env, )?\"([A-Z][A-Z0-9_]+)\"", source))
+    assert read and read <= set(VARIABLES), read - set(VARIABLES)

@@ -47,7 +47,7 @@ def _row(crm_id: str, person: tuple, email: str, phone: str, **changes) -> dict:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    pipeline = Pipeline(tmp_path_factory.mktemp("byo_matching"))
+    pipeline = Pipeline(tmp_path_factory.mktemp("byo_matching"), pii_salt="own-exports-test-salt")
     rows = [_row(f"P{i}", person, f"person{i}@mail.example", f"+4477009000{i:02d}")
             for i, person in enumerate(PEOPLE)]
     rows += [_row(f"D{i}", PEOPLE[i], "", "", **changes) for i, changes in DUPLICATES]
