@@ -49,7 +49,9 @@ class Place:
     def env(self, **extra: str) -> dict[str, str]:
         return {**os.environ, "LANDING_DIR": str(self.landing), "WAREHOUSE_PATH": str(self.root / "warehouse.duckdb"),
                 "SERVING_PATH": str(self.serving), "DOCS_DIR": str(self.root / "docs"), "DAGSTER_HOME": str(self.home),
-                "C360_DEMO": "1", "PYTHONUNBUFFERED": "1", **extra}
+                "C360_DEMO": "1", "PII_SALT": "crash-test-salt",  # own exports (not simulated) need a salt
+                "C360_LOG_DIR": str(self.root / "logs"), "C360_LAST_BUILD": str(self.root / "last_build.json"),
+                "PYTHONUNBUFFERED": "1", **extra}
 
     def start(self, **extra: str) -> subprocess.Popen:
         return subprocess.Popen([sys.executable, "-m", "orchestration.build"], cwd=PROJECT_DIR, env=self.env(**extra),

@@ -18,6 +18,7 @@ import struct
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 import pytest
 
 from customer360.serving.checksums import checksums, compare
@@ -225,9 +226,25 @@ def test_day_by_day_equals_the_one_shot_build_in_every_mart(day_by_day, demo_pip
     pipeline, *_ = day_by_day
     demo, _ = demo_pipeline
     one_day_at_a_time, at_once = checksums(pipeline.warehouse), checksums(demo.warehouse)
+    # The matcher's prior and term frequencies count every person record the run reads; a run that
+    # erases someone reads her records before the erasure step deletes them, the next run no longer
+    # does. So the review queue's scores of a build that erased people differ a little from a build
+    # whose raw never held them (the day-by-day runs erased them days ago): same pairs, same decisions,
+    # scores within 0.01 (asserted below), until the next run.
+    for sums in (one_day_at_a_time, at_once):
+        for column in ("match_probability", "match_weight"):
+            sums["identity_review_queue"]["columns"].pop(column)
     differences = compare({t: v for t, v in at_once.items() if t not in HISTORY_OF_RUNS},
                           {t: v for t, v in one_day_at_a_time.items() if t not in HISTORY_OF_RUNS})
     assert differences == []
+    with duckdb.connect() as con:
+        con.execute(f"attach '{pipeline.warehouse}' as day_by_day (read_only)")
+        con.execute(f"attach '{demo.warehouse}' as at_once (read_only)")
+        paired, largest = con.execute(
+            "select count(*), max(abs(a.match_probability - b.match_probability)) "
+            "from day_by_day.marts.identity_review_queue as a join at_once.marts.identity_review_queue as b "
+            "using (pair_id)").fetchone()
+    assert paired == at_once["identity_review_queue"]["rows"] and largest < 0.01
 
 
 # ----------------------------------------------------------------------------------- UI metadata

@@ -109,7 +109,8 @@ class World:
                 # matching quality; the simulator's answer key stays out of the build)
                 "SERVING_PATH": str(self.serving), "TRUTH_DIR": str(self.root / "no_truth"),
                 "DOCS_DIR": str(self.root / "docs"), "DAGSTER_HOME": str(self.dagster_home), "C360_DEMO": "1",
-                "C360_GX_MAX_DAYS": "2", **extra}
+                "C360_GX_MAX_DAYS": "2", "C360_LOG_DIR": str(self.root / "logs"),  # make run's logs are scanned too
+                "C360_LAST_BUILD": str(self.root / "last_build.json"), **extra}
 
     def build(self, **extra: str) -> subprocess.CompletedProcess:
         """`make run` on this world: the console output is kept (it is one of the logs scanned)."""
@@ -260,7 +261,7 @@ def test_the_erasure_kept_what_the_audit_needs_and_said_what_it_did(world, erase
 
 def test_a_29_day_history_publishes_with_clv_null_and_a_warning(world, first):
     assert "succeeded" in first.stdout
-    assert "[WARN] marts/clv_model_fit :: clv_fit_healthy" in first.stdout
+    assert "warned clv_fit_healthy (1): marts/clv_model_fit" in first.stdout
     check = latest_check(world, ["marts", "clv_model_fit"], "clv_fit_healthy")
     assert check.severity == dg.AssetCheckSeverity.WARN  # the first run's evaluation is the latest
     predictions = world.query(world.serving, "select count(*), count(predicted_clv_12m), count(probability_alive) "
@@ -278,8 +279,8 @@ def test_a_rejected_erasure_file_blocks_publish_and_the_serving_file_stays(world
     out = world.build()
 
     assert out.returncode == 1
-    assert "raw/crm__erasure_requests :: privacy_input_complete" in out.stdout
-    assert "The serving file was not changed" in out.stderr
+    assert "failed privacy_input_complete (1): raw/crm__erasure_requests" in out.stdout
+    assert "the serving file was not changed" in out.stderr
     assert sha(world.serving) == before
     check = latest_check(world, ["raw", "crm__erasure_requests"], "privacy_input_complete")
     assert not check.passed and check.severity == dg.AssetCheckSeverity.ERROR
