@@ -34,6 +34,9 @@ DBT_THREADS = 1
 # ("version number 69 ... can only read versions between 64 and 68"). v1.1.0 is read by every DuckDB
 # from 1.1 on; a later one (e.g. v1.4.0) may compress better but locks out older readers.
 SERVING_STORAGE_VERSION = "v1.1.0"
+# The local Spark engine (C360_ENGINE=spark): both cores, and a driver that fits beside Dagster in 4 GiB.
+SPARK_MASTER = "local[2]"
+SPARK_DRIVER_MEMORY = "2g"
 
 
 # Ingest: events before the business started are placeholders or typos (docs/landing.md).
@@ -112,7 +115,10 @@ class Settings:
     project_dir: Path = PROJECT_DIR
     pii_salt: str | None = None
     demo: bool = False  # C360_DEMO=1: the simulated demo landing; its salt may be the public demo salt
-    engine: str = "duckdb"
+    engine: str = "duckdb"  # C360_ENGINE: the dbt target (profiles.yml) and the engine it runs on
+    spark_dir: Path = PROJECT_DIR / "data" / "spark"  # the local Spark engine's tables and metastore
+    spark_master: str = SPARK_MASTER
+    spark_driver_memory: str = SPARK_DRIVER_MEMORY
     duckdb_memory_limit: str = DUCKDB_MEMORY_LIMIT
     duckdb_threads: int = DUCKDB_THREADS
     dbt_threads: int = DBT_THREADS
@@ -150,6 +156,9 @@ class Settings:
             pii_salt=env.get("PII_SALT") or None,
             demo=env.get("C360_DEMO") == "1",
             engine=engine,
+            spark_dir=_path(env, "SPARK_DIR", PROJECT_DIR / "data" / "spark"),
+            spark_master=env.get("SPARK_MASTER") or SPARK_MASTER,
+            spark_driver_memory=env.get("SPARK_DRIVER_MEMORY") or SPARK_DRIVER_MEMORY,
             duckdb_memory_limit=env.get("DUCKDB_MEMORY_LIMIT") or DUCKDB_MEMORY_LIMIT,
             duckdb_threads=_int(env, "DUCKDB_THREADS", DUCKDB_THREADS),
             dbt_threads=_int(env, "DBT_THREADS", DBT_THREADS),
@@ -207,4 +216,8 @@ class Settings:
             "DUCKDB_THREADS": str(self.duckdb_threads),
             "DBT_THREADS": str(self.dbt_threads),
             "DO_NOT_TRACK": "1",  # saves ~3 s per dbt invocation
+            "SPARK_MASTER": self.spark_master,
+            "SPARK_DRIVER_MEMORY": self.spark_driver_memory,
+            "SPARK_WAREHOUSE_DIR": str(self.spark_dir / "warehouse"),
+            "SPARK_METASTORE_DIR": str(self.spark_dir / "metastore_db"),
         }
