@@ -45,14 +45,17 @@ def spark_session(settings):
     return builder.getOrCreate()
 
 
-def export_tables(warehouse: Path, folder: Path, schemas: tuple[str, ...] = SOURCE_SCHEMAS) -> list[str]:
-    """Every table of the schemas as <folder>/<schema>/<table>/data.parquet; returns 'schema.table' names."""
+def export_tables(warehouse: Path, folder: Path, schemas: tuple[str, ...] = SOURCE_SCHEMAS,
+                  views: bool = False) -> list[str]:
+    """Every table (and view, if asked) of the schemas as <folder>/<schema>/<table>/data.parquet;
+    returns 'schema.table' names."""
     names = []
+    kinds = ["BASE TABLE", "VIEW"] if views else ["BASE TABLE"]
     with duckdb.connect(str(warehouse), read_only=True) as con:
         tables = con.execute(
             "select table_schema, table_name from information_schema.tables "
-            "where table_type = 'BASE TABLE' and table_schema in (select unnest(?)) order by all",
-            [[s for s in schemas if s != "matcher"] + [SPARK_MATCHER_SCHEMA]]).fetchall()
+            "where table_type in (select unnest(?)) and table_schema in (select unnest(?)) order by all",
+            [kinds, [SPARK_MATCHER_SCHEMA if s == "matcher" else s for s in schemas]]).fetchall()
         for schema, table in tables:
             spark_schema = "matcher" if schema == SPARK_MATCHER_SCHEMA else schema
             path = folder / spark_schema / table / "data.parquet"

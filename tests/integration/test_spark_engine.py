@@ -13,10 +13,10 @@ after them, marts included (docs/scaling.md).
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -33,48 +33,42 @@ NOT_ON_SPARK = ["int_identity__clusters+", "int_identity__match_components+"]
 SIZE = {"persons": 300, "days": 14, "seed": 11}
 
 
-def dbt_build(target: str, env: dict[str, str], target_path: Path) -> subprocess.CompletedProcess:
-    command = [DBT, "build", "--target", target, "--exclude", *NOT_ON_SPARK,
+def dbt_build(target: str, env: dict[str, str], target_path: Path, variables: dict) -> subprocess.CompletedProcess:
+    command = [DBT, "build", "--target", target, "--exclude", *NOT_ON_SPARK, "--vars", json.dumps(variables),
                "--profiles-dir", str(PROJECT_DIR), "--project-dir", str(PROJECT_DIR),
                "--target-path", str(target_path), "--log-path", str(target_path / "logs")]
     return subprocess.run(command, cwd=PROJECT_DIR, env={**os.environ, **env}, capture_output=True, text=True,
                           check=False)
 
 
-def spark_cli(env: dict[str, str], *args: str) -> None:
-    subprocess.run([sys.executable, "-m", "customer360.spark", *args], cwd=PROJECT_DIR, env={**os.environ, **env},
-                   check=True, capture_output=True, text=True)
-
-
-def built_relations(warehouse: Path) -> list[str]:
-    """schema.name of every seed and model the DuckDB build made (the Spark build ran the same selection)."""
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        rows = con.execute("select table_schema, table_name from information_schema.tables "
-                           "where table_schema in ('reference', 'staging', 'intermediate', 'marts') "
-                           "order by all").fetchall()
-    return [f"{schema}.{name}" for schema, name in rows]
+def relations_in(folder: Path) -> list[str]:
+    """schema.name of every relation a build exported (macros/parquet_handover.sql)."""
+    return sorted(f"{path.parent.name}.{path.name}" for path in folder.glob("*/*/"))
 
 
 @pytest.fixture(scope="module")
 def both_engines(tmp_path_factory):
+    """Each engine's build exported as Parquet: (DuckDB's folder, Spark's folder, Spark's dbt run)."""
     root = tmp_path_factory.mktemp("engines")
     simulate(root, **SIZE)
-    raw = root / "ingested.duckdb"  # not raw.duckdb: the catalog would shadow schema raw
+    ingested = root / "ingested.duckdb"  # not raw.duckdb: the catalog would shadow schema raw
     settings = Settings.from_environment({"WAREHOUSE_PATH": str(root / "duckdb.duckdb"),
                                           "SPARK_DIR": str(root / "spark")})
-    ingest_landing(root / "landing", raw, settings.matcher_model)
+    ingest_landing(root / "landing", ingested, settings.matcher_model)
+    env = settings.dbt_environment()
 
-    (root / "duckdb.duckdb").write_bytes(raw.read_bytes())
-    env = {**settings.dbt_environment(), "SPARK_DIR": str(settings.spark_dir)}
-    duck = dbt_build("duckdb", env, root / "target-duckdb")
+    settings.warehouse_path.write_bytes(ingested.read_bytes())
+    duck = dbt_build("duckdb", env, root / "target-duckdb", {})
     assert duck.returncode == 0, duck.stdout[-3000:]
-    relations = built_relations(settings.warehouse_path)
+    export_tables(settings.warehouse_path, root / "out-duckdb", ("reference", "staging", "intermediate"),
+                  views=True)
 
-    export_tables(raw, root / "raw-parquet")
-    spark_cli(env, "register", str(root / "raw-parquet"))
-    spark = dbt_build("spark", env, root / "target-spark")
-    spark_cli(env, "export", str(root / "spark-out"), *relations)
-    return settings.warehouse_path, root / "spark-out", relations, spark
+    sources = export_tables(ingested, root / "ingested-parquet")
+    spark = dbt_build("spark", env, root / "target-spark", {
+        "parquet_sources": {"dir": str(root / "ingested-parquet"), "tables": sources},
+        "parquet_export_dir": str(root / "out-spark"),
+    })
+    return root / "out-duckdb", root / "out-spark", spark
 
 
 def comparable(value):
@@ -108,22 +102,25 @@ def test_the_project_builds_on_spark_with_its_tests(both_engines):
 
 
 def test_every_model_built_on_both_engines_has_the_same_rows(both_engines):
-    warehouse, spark_out, relations, _ = both_engines
+    on_duckdb, on_spark, _ = both_engines
+    relations = relations_in(on_duckdb)
+    assert relations == relations_in(on_spark)
     assert {"staging.stg_crm__customers", "staging.stg_web__events", "intermediate.int_identity__edges",
             "reference.holidays"} <= set(relations)
     differences, rows_compared = {}, 0
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with duckdb.connect() as con:
         con.execute("set TimeZone = 'UTC'")  # Spark's Parquet timestamps are UTC instants
         for relation in relations:
-            columns = con.execute(f"describe {relation}").fetchall()
-            on_duckdb = con.execute(f"select {', '.join(f'{chr(34)}{c[0]}{chr(34)}' for c in columns)} "
-                                    f"from {relation}").fetchall()
+            duck_files = f"{on_duckdb / relation.replace('.', '/')}/*.parquet"
+            spark_files = f"{on_spark / relation.replace('.', '/')}/*.parquet"
+            columns = con.execute(f"describe select * from read_parquet('{duck_files}')").fetchall()
+            names = ", ".join(f'"{name}"' for name, *_ in columns)
+            duck_rows = con.execute(f"select {names} from read_parquet('{duck_files}')").fetchall()
             # Spark's values read in DuckDB's types of the same columns (a Spark int is a DuckDB integer ...)
             typed = ", ".join(f'cast("{name}" as {type_})' for name, type_, *_ in columns)
-            folder = spark_out / relation.replace(".", "/")
-            on_spark = con.execute(f"select {typed} from read_parquet('{folder}/*.parquet')").fetchall()
-            rows_compared += len(on_duckdb)
-            if (difference := same_rows(on_duckdb, on_spark)) is not None:
+            spark_rows = con.execute(f"select {typed} from read_parquet('{spark_files}')").fetchall()
+            rows_compared += len(duck_rows)
+            if (difference := same_rows(duck_rows, spark_rows)) is not None:
                 differences[relation] = difference
     assert not differences, differences
     assert rows_compared > 5_000  # the population reached the models (9,692 rows), not empty tables compared
