@@ -6,9 +6,8 @@ both engines: the build passes on Spark (its unit and data tests included) and e
 the same rows on both, floats within 1e-9 relative.
 
 What is compared is the part of the project that builds on Spark today: seeds, every staging model and
-the intermediate models before the identity graph's label propagation. int_identity__clusters and
-int_identity__match_components (unrolled passes) do not build on Spark yet, so neither does anything
-after them, marts included (docs/scaling.md).
+the intermediate models up to the identity clusters (label propagation) included. Nothing after the
+clusters builds on Spark yet, marts included (docs/scaling.md).
 """
 
 from __future__ import annotations
@@ -28,8 +27,14 @@ from customer360.spark import export_tables, ingest_landing
 from tests.conftest import simulate
 from tests.warehouse import DBT, PROJECT_DIR
 
-# What does not build on Spark yet (label propagation), and everything after it.
-NOT_ON_SPARK = ["int_identity__clusters+", "int_identity__match_components+"]
+# What does not build on Spark yet: everything after the identity clusters (the clusters' children and
+# theirs), and the clusters' unit tests (their fixtures exist only inside the query, where Spark cannot
+# materialise label propagation's passes: macros/identity/materialized_step.sql).
+NOT_ON_SPARK = ["identity_review_queue+", "int_identity__convergence+", "int_identity__linked_clusters+",
+                "int_identity__match_components+", "resource_type:unit_test,int_identity__clusters"]
+# Label propagation writes ~10 Parquet tables per pass on Spark: 6 passes (the demo settles in fewer;
+# is_settled is compared too) keep the test near two minutes.
+PASSES = {"identity_max_passes": 6}
 SIZE = {"persons": 300, "days": 14, "seed": 11}
 
 
@@ -58,13 +63,14 @@ def both_engines(tmp_path_factory):
     env = settings.dbt_environment()
 
     settings.warehouse_path.write_bytes(ingested.read_bytes())
-    duck = dbt_build("duckdb", env, root / "target-duckdb", {})
+    duck = dbt_build("duckdb", env, root / "target-duckdb", PASSES)
     assert duck.returncode == 0, duck.stdout[-3000:]
     export_tables(settings.warehouse_path, root / "out-duckdb", ("reference", "staging", "intermediate"),
                   views=True)
 
     sources = export_tables(ingested, root / "ingested-parquet")
     spark = dbt_build("spark", env, root / "target-spark", {
+        **PASSES,
         "parquet_sources": {"dir": str(root / "ingested-parquet"), "tables": sources},
         "parquet_export_dir": str(root / "out-spark"),
     })
@@ -106,7 +112,7 @@ def test_every_model_built_on_both_engines_has_the_same_rows(both_engines):
     relations = relations_in(on_duckdb)
     assert relations == relations_in(on_spark)
     assert {"staging.stg_crm__customers", "staging.stg_web__events", "intermediate.int_identity__edges",
-            "reference.holidays"} <= set(relations)
+            "intermediate.int_identity__clusters", "reference.holidays"} <= set(relations)
     differences, rows_compared = {}, 0
     with duckdb.connect() as con:
         con.execute("set TimeZone = 'UTC'")  # Spark's Parquet timestamps are UTC instants
