@@ -4,7 +4,7 @@ UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 RUN := $(UV) run --frozen
 export DO_NOT_TRACK := 1
 
-.PHONY: setup browser run test ui automation-on automation-off docs dashboard dashboard-setup bench lint clean train-matcher
+.PHONY: setup browser java run test ui automation-on automation-off docs dashboard dashboard-setup bench lint clean train-matcher
 
 setup: .venv/.synced
 
@@ -23,16 +23,25 @@ browser:
 		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+# Java 17 for Spark (C360_ENGINE=spark and the cross-engine test): Debian's headless JRE when no java 17+ is found.
+java:
+	@if ! java -version 2>&1 | grep -Eq 'version "(1[7-9]|[2-9][0-9])'; then \
+		echo "installing Debian openjdk-17-jre-headless for Spark"; \
+		sudo=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$sudo apt-get update -qq && \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null; \
+	fi
+
 ## make run: simulate the demo sources (if data/landing is empty), build and publish the warehouse.
 ## make run AS_OF=2025-02-15: every stage as of that date, into a warehouse and serving file of its own.
 ## The demo salt is used only for the simulated landing: own exports need PII_SALT (else exit code 2).
-run: setup
+run: setup $(if $(filter spark,$(C360_ENGINE)),java)
 	@C360_DEMO=$${C360_DEMO:-1} $(RUN) python -m orchestration.build $(if $(AS_OF),--as-of $(AS_OF))
 
 ## make test: every test, real dbt/Dagster/DuckDB/GX, plus the UI in headless Chromium, on two workers
 ## (tests sharing a built warehouse stay on one worker: tests/conftest.py).
 PYTEST_WORKERS ?= 2
-test: setup browser dashboard-setup
+test: setup browser dashboard-setup java
 	$(RUN) pytest -n $(PYTEST_WORKERS)
 
 ## make train-matcher: train the probabilistic matcher on the warehouse WAREHOUSE_PATH names (built by

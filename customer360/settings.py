@@ -38,6 +38,9 @@ DBT_THREADS = 1
 # ("version number 69 ... can only read versions between 64 and 68"). v1.1.0 is read by every DuckDB
 # from 1.1 on; a later one (e.g. v1.4.0) may compress better but locks out older readers.
 SERVING_STORAGE_VERSION = "v1.1.0"
+# The local Spark engine (C360_ENGINE=spark): both cores, and a driver that fits beside Dagster in 4 GiB.
+SPARK_MASTER = "local[2]"
+SPARK_DRIVER_MEMORY = "2g"
 
 
 # Ingest: events before the business started are placeholders or typos (docs/landing.md).
@@ -59,7 +62,8 @@ VARIABLES = (
     "C360_INGEST_WORKERS", "C360_GX_MAX_DAYS", "C360_GX_BATCH_ROWS", "ALERT_WEBHOOK_URL", "C360_ALERT_ATTEMPTS",
     "SLACK_TOKEN", "SLACK_CHANNEL", "SLACK_API_URL", "MSTEAMS_WEBHOOK_URL", "DAGSTER_UI_URL", "C360_RUNBOOK_URL",
     "C360_MATCHER_MODEL", "SERVING_STORAGE_VERSION", "C360_BUSINESS_START", "C360_SOURCE_ENCODINGS",
-    "C360_MAX_ROW_BYTES", "C360_MAX_REJECTED_SHARE", "C360_ERASE_LANDING", "C360_KEEP_DBT_RUNS",
+    "C360_MAX_ROW_BYTES", "C360_MAX_REJECTED_SHARE", "C360_ERASE_LANDING", "C360_KEEP_DBT_RUNS", "SPARK_DIR",
+    "SPARK_MASTER", "SPARK_DRIVER_MEMORY",
 )
 # Webhook URLs carry their credentials in the URL.
 SECRETS = ("PII_SALT", "SLACK_TOKEN", "ALERT_WEBHOOK_URL", "MSTEAMS_WEBHOOK_URL")
@@ -154,7 +158,10 @@ class Settings:
     project_dir: Path = PROJECT_DIR
     pii_salt: str | None = None
     demo: bool = False  # C360_DEMO=1: the simulated demo landing; its salt may be the public demo salt
-    engine: str = "duckdb"
+    engine: str = "duckdb"  # C360_ENGINE: the dbt target (profiles.yml) and the engine it runs on
+    spark_dir: Path = PROJECT_DIR / "data" / "spark"  # the local Spark engine's tables and metastore
+    spark_master: str = SPARK_MASTER
+    spark_driver_memory: str = SPARK_DRIVER_MEMORY
     duckdb_memory_limit: str = DUCKDB_MEMORY_LIMIT
     duckdb_threads: int = DUCKDB_THREADS
     dbt_threads: int = DBT_THREADS
@@ -203,6 +210,9 @@ class Settings:
             pii_salt=env.get("PII_SALT") or None,
             demo=env.get("C360_DEMO") == "1",
             engine=engine,
+            spark_dir=_path(env, "SPARK_DIR", PROJECT_DIR / "data" / "spark"),
+            spark_master=env.get("SPARK_MASTER") or SPARK_MASTER,
+            spark_driver_memory=env.get("SPARK_DRIVER_MEMORY") or SPARK_DRIVER_MEMORY,
             duckdb_memory_limit=env.get("DUCKDB_MEMORY_LIMIT") or DUCKDB_MEMORY_LIMIT,
             duckdb_threads=_int(env, "DUCKDB_THREADS", DUCKDB_THREADS),
             dbt_threads=_int(env, "DBT_THREADS", DBT_THREADS),
@@ -313,4 +323,8 @@ class Settings:
             "DBT_THREADS": str(self.dbt_threads),
             "DO_NOT_TRACK": "1",  # saves ~3 s per dbt invocation
             "DBT_USE_COLORS": "false",  # its output goes to a log file
+            "SPARK_MASTER": self.spark_master,
+            "SPARK_DRIVER_MEMORY": self.spark_driver_memory,
+            "SPARK_WAREHOUSE_DIR": str(self.spark_dir / "warehouse"),
+            "SPARK_METASTORE_DIR": str(self.spark_dir / "metastore_db"),
         }

@@ -30,3 +30,17 @@
         quarantined_at timestamp
     )
 {%- endmacro %}
+
+{#- Spark runs one statement at a time: each is run here, and the hook itself is a no-op query. -#}
+{% macro spark__create_privacy_inputs() -%}
+    {%- if execute -%}
+    {%- do run_query("create database if not exists audit") -%}
+    {%- do run_query("create table if not exists audit.erasure_ledger (identifier_type string, identifier_hash string, "
+                     ~ "erased_at timestamp, run_id string) using parquet") -%}
+    {%- do run_query("create database if not exists raw") -%}
+    {%- do run_query("create table if not exists raw.quarantine (source string, entity string, source_file string, "
+                     ~ "line_number bigint, export_date date, reason string, detail string, payload string, "
+                     ~ "quarantined_at timestamp) using parquet") -%}
+    {%- endif -%}
+    select 1
+{%- endmacro %}

@@ -19,3 +19,8 @@
     from {{ relation }}
     qualify row_number() over (partition by {{ partition_by }} order by {{ order_by }}) = 1
 {%- endmacro %}
+
+{#- Spark (3.4 on) has QUALIFY too: no helper column to drop. -#}
+{% macro spark__deduplicate(relation, partition_by, order_by) -%}
+    {{ customer360.duckdb__deduplicate(relation, partition_by, order_by) }}
+{%- endmacro %}

@@ -3,8 +3,9 @@
     {{ return(adapter.dispatch('matches_regex', 'customer360')(expression, pattern)) }}
 {%- endmacro %}
 
+{#- Spark reads a backslash in a string literal as an escape: the pattern's are doubled. -#}
 {% macro default__matches_regex(expression, pattern) -%}
-    ({{ expression }} rlike '{{ pattern }}')
+    ({{ expression }} rlike '{{ pattern | replace('\\', '\\\\') }}')
 {%- endmacro %}
 
 {% macro duckdb__matches_regex(expression, pattern) -%}

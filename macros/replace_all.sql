@@ -4,8 +4,9 @@
     {{ return(adapter.dispatch('replace_all', 'customer360')(expression, pattern, replacement)) }}
 {%- endmacro %}
 
+{#- Spark reads a backslash in a string literal as an escape: the pattern's are doubled. -#}
 {% macro default__replace_all(expression, pattern, replacement) -%}
-    regexp_replace({{ expression }}, '{{ pattern }}', '{{ replacement }}')
+    regexp_replace({{ expression }}, '{{ pattern | replace('\\', '\\\\') }}', '{{ replacement }}')
 {%- endmacro %}
 
 {% macro duckdb__replace_all(expression, pattern, replacement) -%}

@@ -177,7 +177,10 @@ def splink_model(model: dict) -> dict:
 
 
 def _transpile(sql: str, dialect: str) -> str:
-    return sql if dialect == "duckdb" else sqlglot.transpile(sql, read="duckdb", write=dialect)[0]
+    # Splink's catch-all level is the bare keyword ELSE, which is no expression to transpile
+    if dialect == "duckdb" or sql.strip().upper() == "ELSE":
+        return sql
+    return sqlglot.transpile(sql, read="duckdb", write=dialect)[0]
 
 
 def model_tables(model: dict, dialect: str = "duckdb") -> dict[str, list[dict]]:

@@ -103,6 +103,8 @@ def test_dbt_run_on_its_own_gets_the_same_resource_defaults():
     assert defaults["DUCKDB_MEMORY_LIMIT"] == settings.duckdb_memory_limit
     assert int(defaults["DUCKDB_THREADS"]) == settings.duckdb_threads
     assert int(defaults["DBT_THREADS"]) == settings.dbt_threads
+    assert defaults["SPARK_MASTER"] == settings.spark_master
+    assert defaults["SPARK_DRIVER_MEMORY"] == settings.spark_driver_memory
     assert settings.dbt_environment()["WAREHOUSE_PATH"] == str(settings.warehouse_path)
 
 
@@ -124,3 +126,22 @@ def test_every_variable_settings_reads_is_part_of_a_builds_context():
     source = (PROJECT_DIR / "customer360" / "settings.py").read_text()
     read = set(re.findall(r"(?:env\.get|_path|_int)\((?:env, )?\"([A-Z][A-Z0-9_]+)\"", source))
     assert read and read <= set(VARIABLES), read - set(VARIABLES)
+
+
+def test_the_spark_session_is_the_one_dbts_spark_profile_opens(tmp_path):
+    """customer360/spark.py opens Spark as profiles.yml's spark target does (same configuration, same
+    metastore and warehouse folders), so tables it registers are the ones dbt reads."""
+    import yaml
+
+    from customer360.spark import session_config
+
+    profile = yaml.safe_load((PROJECT_DIR / "profiles.yml").read_text())["customer360"]["outputs"]["spark"]
+    settings = Settings.from_environment({"C360_ENGINE": "spark", "SPARK_DIR": str(tmp_path / "spark")})
+    env = settings.dbt_environment()
+
+    def rendered(value: str) -> str:  # dbt's env_var(name, default) with the settings' environment
+        return re.sub(r"\{\{ env_var\('(\w+)', '[^']*'\) \}\}", lambda m: env[m.group(1)], str(value))
+
+    assert {k: rendered(v) for k, v in profile["server_side_parameters"].items()} == session_config(settings)
+    assert env["SPARK_METASTORE_DIR"] == str(tmp_path / "spark" / "metastore_db")
+    assert settings.engine == "spark" and profile["method"] == "session"

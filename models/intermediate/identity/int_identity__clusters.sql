@@ -26,7 +26,7 @@ nodes as (
 
 ),
 
-graph_edges as {{ materialized }} (
+{% call materialized_step('graph_edges') %}
 
     select distinct
         least(low_node_id, high_node_id) as low_node_id,
@@ -35,9 +35,9 @@ graph_edges as {{ materialized }} (
     from {{ ref('int_identity__graph_edges') }}
     where low_node_id <> high_node_id
 
-),
+{% endcall %},
 
-degrees as {{ materialized }} (
+{% call materialized_step('degrees') %}
 
     select
         node_id,
@@ -50,9 +50,9 @@ degrees as {{ materialized }} (
     ) as edge_ends
     group by node_id
 
-),
+{% endcall %},
 
-leaves as {{ materialized }} (
+{% call materialized_step('leaves') %}
 
     select
         case when low_degree.degree = 1 then graph_edges.low_node_id else graph_edges.high_node_id end as node_id,
@@ -67,9 +67,9 @@ leaves as {{ materialized }} (
         (low_degree.degree = 1 and high_degree.degree > 1)
         or (high_degree.degree = 1 and low_degree.degree > 1)
 
-),
+{% endcall %},
 
-core_edges as {{ materialized }} (
+{% call materialized_step('core_edges') %}
 
     select graph_edges.low_node_id, graph_edges.high_node_id
 
@@ -80,26 +80,26 @@ core_edges as {{ materialized }} (
         on graph_edges.high_node_id = high_leaf.node_id
     where low_leaf.node_id is null and high_leaf.node_id is null
 
-),
+{% endcall %},
 
-labels_0 as {{ materialized }} (
+{% call materialized_step('labels_0') %}
 
     select distinct low_node_id as node_id, low_node_id as label from core_edges
     union
     select distinct high_node_id, high_node_id from core_edges
 
-),
+{% endcall %},
 
-edges_0 as {{ materialized }} (
+{% call materialized_step('edges_0') %}
 
     select low_node_id, high_node_id from core_edges
 
-),
+{% endcall %},
 
 {% for pass in range(1, passes + 2) %}
 {%- set previous = pass - 1 %}
 -- pass {{ pass }}{{ ': only the settling check' if pass > passes }}
-edge_labels_{{ pass }} as {{ materialized }} (
+{% call materialized_step('edge_labels_' ~ pass) %}
 
     select
         edges.low_node_id,
@@ -113,21 +113,21 @@ edge_labels_{{ pass }} as {{ materialized }} (
     inner join labels_{{ previous }} as high_label
         on edges.high_node_id = high_label.node_id
 
-),
+{% endcall %},
 
-disagreeing_{{ pass }} as {{ materialized }} (
+{% call materialized_step('disagreeing_' ~ pass) %}
 
     select * from edge_labels_{{ pass }} where low_label <> high_label
 
-),
+{% endcall %},
 
-unsettled_labels_{{ pass }} as {{ materialized }} (
+{% call materialized_step('unsettled_labels_' ~ pass) %}
 
     select low_label as label from disagreeing_{{ pass }}
     union
     select high_label from disagreeing_{{ pass }}
 
-),
+{% endcall %},
 
 settled_{{ pass }} as (
 
@@ -140,25 +140,25 @@ settled_{{ pass }} as (
 ),
 {%- if pass <= passes %}
 
-working_{{ pass }} as {{ materialized }} (
+{% call materialized_step('working_' ~ pass) %}
 
     select labels.node_id, labels.label
     from labels_{{ previous }} as labels
     inner join unsettled_labels_{{ pass }} as unsettled
         on labels.label = unsettled.label
 
-),
+{% endcall %},
 
-edges_{{ pass }} as {{ materialized }} (
+{% call materialized_step('edges_' ~ pass) %}
 
     select edge_labels.low_node_id, edge_labels.high_node_id
     from edge_labels_{{ pass }} as edge_labels
     inner join unsettled_labels_{{ pass }} as unsettled
         on edge_labels.low_label = unsettled.label
 
-),
+{% endcall %},
 
-proposals_{{ pass }} as {{ materialized }} (
+{% call materialized_step('proposals_' ~ pass) %}
 
     select
         node_id,
@@ -177,9 +177,9 @@ proposals_{{ pass }} as {{ materialized }} (
     ) as proposed
     group by node_id
 
-),
+{% endcall %},
 
-hooked_{{ pass }} as {{ materialized }} (
+{% call materialized_step('hooked_' ~ pass) %}
 
     select
         working.node_id,
@@ -189,9 +189,9 @@ hooked_{{ pass }} as {{ materialized }} (
     left join proposals_{{ pass }} as proposals
         on working.node_id = proposals.node_id
 
-),
+{% endcall %},
 
-jumped_{{ pass }} as {{ materialized }} (
+{% call materialized_step('jumped_' ~ pass) %}
 
     select
         hooked.node_id,
@@ -201,9 +201,9 @@ jumped_{{ pass }} as {{ materialized }} (
     inner join hooked_{{ pass }} as label_of_label
         on hooked.label = label_of_label.node_id
 
-),
+{% endcall %},
 
-labels_{{ pass }} as {{ materialized }} (
+{% call materialized_step('labels_' ~ pass) %}
 
     select
         jumped.node_id,
@@ -213,7 +213,7 @@ labels_{{ pass }} as {{ materialized }} (
     inner join jumped_{{ pass }} as label_of_label
         on jumped.label = label_of_label.node_id
 
-),
+{% endcall %},
 {%- endif %}
 
 {% endfor %}

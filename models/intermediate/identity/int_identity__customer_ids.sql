@@ -13,7 +13,7 @@
 -- i.e. it is a customer (an anonymous cookie alone is not).
 -- Refuses to run on an unconverged graph (int_identity__convergence): no half-merged ids.
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='delete+insert',
     unique_key='assignment_scope',
     on_schema_change='append_new_columns'

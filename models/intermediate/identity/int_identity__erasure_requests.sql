@@ -53,7 +53,7 @@ ledgered as (
     from identifiers
     inner join ledger
         on identifiers.identifier_type = ledger.identifier_type
-        and sha256(identifiers.identifier_value) = ledger.identifier_hash
+        and {{ sha256_hex('identifiers.identifier_value') }} = ledger.identifier_hash
     group by identifiers.identifier_type, identifiers.identifier_value
 
 ),

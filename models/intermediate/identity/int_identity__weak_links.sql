@@ -230,7 +230,7 @@ households as (
         on one_person.weak_type = other_person.weak_type
         and one_person.weak_value = other_person.weak_value
     where
-        {{ name_distance('one_person.person_name', 'other_person.person_name') }} > 1
+        {{ more_than_one_edit_apart('one_person.person_name', 'other_person.person_name') }}
         or one_person.birth_date <> other_person.birth_date
     group by one_person.weak_type, one_person.weak_value
 

@@ -65,7 +65,7 @@ online as (
     select
         shop_orders.order_id,
         'online' as channel,
-        cast(null as varchar) as store_id,
+        cast(null as {{ dbt.type_string() }}) as store_id,
         coalesce(shop_orders.device_channel, 'web') as device_channel,
         shop_orders.ordered_at,
         -- a cancellation or return exported after as_of_date has not happened yet as of then
@@ -78,7 +78,7 @@ online as (
         shop_orders.currency,
         shop_orders.shop_account_id,
         shop_orders.guest_email,
-        cast(null as varchar) as loyalty_card_number,
+        cast(null as {{ dbt.type_string() }}) as loyalty_card_number,
         -- the export day of the order's latest version (a status change re-exports it)
         case
             when shop_orders.status_changed_on <= as_of.as_of_date then shop_orders.status_changed_on
@@ -99,14 +99,14 @@ store as (
         pos_transactions.transaction_id as order_id,
         'store' as channel,
         pos_transactions.store_id,
-        cast(null as varchar) as device_channel,
+        cast(null as {{ dbt.type_string() }}) as device_channel,
         pos_transactions.transacted_at as ordered_at,
         'placed' as status,
         pos_transactions.total_amount as gross_amount,
         coalesce(pos_items.item_count, 0) as item_count,
         pos_transactions.currency,
-        cast(null as varchar) as shop_account_id,
-        cast(null as varchar) as guest_email,
+        cast(null as {{ dbt.type_string() }}) as shop_account_id,
+        cast(null as {{ dbt.type_string() }}) as guest_email,
         pos_transactions.loyalty_card_number,
         pos_transactions._export_date
 

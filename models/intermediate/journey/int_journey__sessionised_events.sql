@@ -9,7 +9,7 @@
 -- incremental run reads staging once, for the new exports (bench/results/tuning.md).
 -- Each CTE over many rows is read once: DuckDB holds a CTE read twice whole in memory.
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='delete+insert',
     unique_key=['channel', 'visitor_id'],
     on_schema_change='fail',

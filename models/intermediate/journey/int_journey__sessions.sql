@@ -7,7 +7,7 @@
 -- whole sessionised history; delete+insert on channel + visitor_id. Late events inside the lookback
 -- therefore land in the right session, however old the session.
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='delete+insert',
     unique_key=['channel', 'visitor_id'],
     on_schema_change='fail',

@@ -6,7 +6,7 @@
 -- Every big CTE is read once: DuckDB holds a CTE read twice whole in memory, which at 1M persons
 -- ran out of memory (bench/results/tuning.md).
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='delete+insert',
     unique_key='touchpoint_id',
     on_schema_change='fail',
@@ -204,7 +204,7 @@ batch_touchpoints as (
         source,
         touchpoint_type,
         occurred_at,
-        cast(null as varchar) as session_id,
+        cast(null as {{ dbt.type_string() }}) as session_id,
         revenue,
         cast(null as bigint) as engaged_seconds,
         source_identifier_type,

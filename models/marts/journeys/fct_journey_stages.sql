@@ -134,8 +134,8 @@ lapses as (
         purchases.customer_id,
         'lapsed' as stage,
         {{ dbt.dateadd('day', var('churn_after_days'), 'max(purchases.ordered_at)') }} as reached_at,
-        cast(null as varchar) as touchpoint_id,
-        cast(null as varchar) as channel
+        cast(null as {{ dbt.type_string() }}) as touchpoint_id,
+        cast(null as {{ dbt.type_string() }}) as channel
 
     from purchases
     group by purchases.customer_id
@@ -211,7 +211,7 @@ paths as (
 
     select
         customer_id,
-        {{ dbt.listagg('channel', "' > '", 'order by occurred_at, is_purchase, touchpoint_id') }} as channel_path
+        {{ ordered_listagg('channel', ' > ', ['occurred_at', 'is_purchase', 'touchpoint_id']) }} as channel_path
 
     from path_changes
     where previous_channel is null or previous_channel <> channel

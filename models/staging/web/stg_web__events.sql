@@ -3,7 +3,7 @@
 -- run stages the lookback's export days and keeps the first delivery of every event
 -- (macros/staged_deliveries.sql).
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='delete+insert',
     unique_key='event_id',
     on_schema_change='fail'
