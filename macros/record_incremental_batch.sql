@@ -3,8 +3,9 @@
 
     mode: incremental (rows = this run's batch, the temp table dbt delete+inserts from) or full (a first
     build or --full-refresh: every row); the batch's export days (min, max, distinct) when the model has
-    _export_date; the rows the table holds after the run. dbt-duckdb reports no rows_affected, hence
-    the hook. Engines other than DuckDB record nothing yet.
+    _export_date; the rows the table holds after the run; when the run started (dbt's run_started_at,
+    UTC), which tells a model what changed upstream since it last succeeded (last_built_at). dbt-duckdb
+    reports no rows_affected, hence the hook. Engines other than DuckDB record nothing yet.
 -#}
 {% macro record_incremental_batch() -%}
     {%- if execute and config.get('materialized') == 'incremental' -%}
@@ -33,7 +34,8 @@
         count(*),
         {{ export_days }},
         (select count(*) from {{ this }}),
-        now()::timestamp
+        now()::timestamp,
+        cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S.%f") }}' as timestamp)
     from {{ relation }}
 {%- endmacro %}
 
@@ -56,6 +58,19 @@
         export_date_max date,
         export_days bigint,
         rows_in_table bigint,
-        recorded_at timestamp
+        recorded_at timestamp,
+        run_started_at timestamp
+    );
+    -- warehouses made before the column existed
+    alter table audit.incremental_batches add column if not exists run_started_at timestamp
+{%- endmacro %}
+
+{#- When this model's last successful build started (audit.incremental_batches), or 1900-01-01 when it
+    has none: an incremental model takes the upstream changes made since. -#}
+{% macro last_built_at() -%}
+    (
+        select coalesce(max(run_started_at), cast('1900-01-01' as {{ dbt.type_timestamp() }}))
+        from audit.incremental_batches
+        where model = '{{ this.identifier }}'
     )
 {%- endmacro %}

@@ -217,6 +217,15 @@ batch_touchpoints as (
 
 {% if is_incremental() %}
 
+-- identifiers whose customer changed since this model last succeeded (the lookup stamps each change):
+-- only their rows can need re-keying, so the whole table is not joined to the whole lookup
+changed_identifiers as (
+
+    select * from {{ ref('int_journey__identifier_lookup') }}
+    where customer_changed_at > {{ last_built_at() }}
+
+),
+
 -- rows built earlier whose identifier now belongs to another customer (identity merged, split or
 -- stitched a cookie to a login): re-keyed without re-reading their source
 rekeyed as (
@@ -236,11 +245,11 @@ rekeyed as (
         built._export_date
 
     from {{ this }} as built
-    left join {{ ref('int_journey__identifier_lookup') }} as lookup
+    inner join changed_identifiers as lookup
         on built.source_identifier_type = lookup.identifier_type
         and built.source_identifier_value = lookup.identifier_value
     where lookup.customer_id is distinct from built.customer_id
-        and not coalesce(lookup.is_erased, false)
+        and not lookup.is_erased
 
 ),
 

@@ -1,7 +1,45 @@
 -- One row per customer and journey stage reached (seed journey_stages), as of as_of_date, with the
 -- days since the stage reached before it and, on first_purchase, the channel path that led there.
+-- incremental by customer: a run rebuilds only the customers int_journey__stage_inputs marks pending
+-- (their touchpoints, purchases or lapse as of as_of_date changed, or they are gone): the pre-hook
+-- deletes their rows, the model inserts them again, the post-hook marks them taken. Every figure is
+-- one customer's, so the others' rows stay as a full build would make them.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook=["{% if is_incremental() %}delete from {{ this }} where customer_id in (select customer_id from {{ ref('int_journey__stage_inputs') }} where is_pending){% endif %}"],
+    post_hook=["update {{ ref('int_journey__stage_inputs') }} set is_pending = false where is_pending"]
+) }}
+-- depends_on: {{ ref('int_journey__stage_inputs') }}
 
 with
+
+{% if is_incremental() %}
+
+pending_customers as (
+
+    select customer_id from {{ ref('int_journey__stage_inputs') }}
+    where is_pending
+
+),
+
+touchpoints as (
+
+    select * from {{ ref('fct_touchpoints') }}
+    where customer_id in (select customer_id from pending_customers)
+
+),
+
+orders as (
+
+    select * from {{ ref('fct_orders') }}
+    where customer_order_number is not null
+        and customer_id in (select customer_id from pending_customers)
+
+),
+
+{% else %}
 
 touchpoints as (
 
@@ -16,6 +54,8 @@ orders as (
     where customer_order_number is not null
 
 ),
+
+{% endif %}
 
 touchpoint_types as (
 

@@ -203,3 +203,28 @@ def test_journey_unit_tests_pass(built):
     result = wh.dbt("test", "--select", "tag:journeys,test_type:unit")  # fails the test on any failure
     for model in ("int_journey__sessions", "int_journey__touchpoints", "fct_order_attribution", "fct_journey_stages"):
         assert f"unit_test {model}::" in result.stdout
+
+
+def last_batch(wh, model):
+    return wh.query(f"""
+        select mode, rows_processed from audit.incremental_batches where model = '{model}'
+        order by recorded_at desc limit 1""")[0]
+
+
+def test_journey_stages_rebuild_only_customers_whose_inputs_changed(built):
+    """A run with nothing new rebuilds no customer's stages; moving as_of_date past the churn window
+    rebuilds exactly the customers with purchases (they lapse, with no new data), as a full build would."""
+    wh, _, _ = built
+    wh.build_journeys()
+    assert last_batch(wh, "fct_journey_stages") == ("incremental", 0)
+
+    later = '{"as_of_date": "2025-12-31"}'  # more than churn_after_days after every purchase
+    wh.build_journeys(vars=later)
+    buyers_rows = wh.query("""
+        select count(*) from marts.fct_journey_stages
+        where customer_id in (select customer_id from marts.fct_orders where customer_order_number is not null)""")[0][0]
+    assert last_batch(wh, "fct_journey_stages") == ("incremental", buyers_rows)
+    incremental = wh.table("marts.fct_journey_stages", "customer_id, stage")
+    assert any(stage == "lapsed" for _, stage, *_ in incremental)
+    wh.build_journeys("--full-refresh", vars=later)
+    assert wh.table("marts.fct_journey_stages", "customer_id, stage") == incremental
