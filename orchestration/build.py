@@ -10,8 +10,9 @@ through publish in one Dagster run, and show what was built.
 The console shows one progress bar per stage and a closing table; the whole log (Dagster's events,
 dbt's output) is data/logs/<run_id>.log. The demo is simulated only into the default landing folder
 (or with --simulate): a mistyped LANDING_DIR stops before ingest, as does any other problem of
-customer360/preflight.py (a landing without a PII_SALT among them). Exit codes: 0 built and published, 1 the run failed (alerted
-like any failed run), 2 stopped before ingest (configuration: nothing was loaded).
+customer360/preflight.py (own exports without a PII_SALT among them). Exit codes: 0 built and
+published, 1 the run failed (alerted like any failed run), 2 stopped before ingest (configuration:
+nothing was loaded).
 """
 
 from __future__ import annotations
