@@ -12,12 +12,6 @@ import pytest
 
 from tests.warehouse import PROJECT_DIR, run_dbt
 
-# pyspark's Spark Connect package ends the process (sys.exit(0), "Skipping doctests") when it is imported
-# under a __main__ without a file, which is what pytest-xdist's workers run; GX imports it whenever
-# pyspark is installed. A worker's __main__ gets a file name, as every other way of starting Python has.
-if not hasattr(sys.modules["__main__"], "__file__"):
-    sys.modules["__main__"].__file__ = __file__
-
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("C360_DEMO", "1")
 # GX validates the latest 2 export days of a run here, not 7: each day is ~0.35 s per raw table, and the
